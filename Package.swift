@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "batt",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "batt", targets: ["batt"]),
+        .library(name: "BattDSL", targets: ["BattDSL"]),
+        .library(name: "BattLanguage", targets: ["BattLanguage"]),
+        .library(name: "BattPipeline", targets: ["BattPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The DSL runtime: values, primitives, constants, evaluation budget.
+        .target(name: "BattDSL"),
+        // The solver language: parse, normalise, inline, hash, compile to a runtime program.
+        .target(
+            name: "BattLanguage",
+            dependencies: ["BattDSL", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // ARC task files: folders, Kaggle pairs, combined JSON.
+        .target(
+            name: "BattTasks",
+            dependencies: ["BattDSL", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The SQLite verdict cache.
+        .target(
+            name: "BattCache",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The run: dedupe, lookup, inline, validate, store, report.
+        .target(
+            name: "BattPipeline",
+            dependencies: ["BattDSL", "BattLanguage", "BattTasks", "BattCache"]
+        ),
+        // The command line as a library, so tests can drive it in-process.
+        .target(
+            name: "BattCommands",
+            dependencies: [
+                "BattPipeline", "BattCache",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "batt", dependencies: ["BattCommands"]),
+        .testTarget(name: "BattDSLTests", dependencies: ["BattDSL"]),
+        .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"]),
+        .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"]),
+        .testTarget(name: "BattCacheTests", dependencies: ["BattCache"]),
+        .testTarget(name: "BattPipelineTests", dependencies: ["BattPipeline"]),
+        .testTarget(name: "BattCommandsTests", dependencies: ["BattCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// BattCache module.

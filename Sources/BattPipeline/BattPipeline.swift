@@ -1,0 +1,1 @@
+// BattPipeline module.

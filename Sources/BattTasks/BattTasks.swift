@@ -1,0 +1,1 @@
+// BattTasks module.

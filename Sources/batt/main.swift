@@ -1,0 +1,3 @@
+import BattCommands
+
+await Batt.main()

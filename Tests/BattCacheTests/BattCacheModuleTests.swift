@@ -1,0 +1,8 @@
+import Testing
+@testable import BattCache
+
+@Suite struct BattCacheModuleTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}

@@ -1,0 +1,8 @@
+import Testing
+@testable import BattCommands
+
+@Suite struct BattCommandsModuleTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}

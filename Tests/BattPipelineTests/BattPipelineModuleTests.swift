@@ -1,0 +1,8 @@
+import Testing
+@testable import BattPipeline
+
+@Suite struct BattPipelineModuleTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}
