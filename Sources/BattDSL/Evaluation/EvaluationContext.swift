@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The limits of one evaluation: a deadline and a budget of elements it may create.
+///
+/// Primitives charge the budget for the elements they build (cells, set members, tuple items)
+/// and thereby also poll the clock, so long primitives stop promptly. Not shared across threads:
+/// each evaluation owns its context.
+public final class EvaluationContext {
+    public let deadlineNanoseconds: UInt64
+    public private(set) var remainingBudget: Int
+    private var chargedSinceClockCheck = 0
+    /// How many charged elements may pass between two looks at the clock.
+    private let clockCheckInterval = 2048
+
+    /// - Parameters:
+    ///   - timeLimit: seconds from now; nil for no deadline.
+    ///   - budget: how many elements the evaluation may create in all.
+    public init(timeLimit: Double?, budget: Int = 50_000_000) {
+        if let timeLimit {
+            deadlineNanoseconds = EvaluationContext.now() &+ UInt64(max(0, timeLimit) * 1e9)
+        } else {
+            deadlineNanoseconds = .max
+        }
+        remainingBudget = budget
+    }
+
+    @inlinable public static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
+    }
+
+    /// Spends `amount` of the budget; throws when it or the time runs out.
+    @inline(__always) public func charge(_ amount: Int) throws {
+        remainingBudget &-= amount
+        chargedSinceClockCheck &+= amount
+        if remainingBudget < 0 { throw DSLError.budgetExceeded }
+        if chargedSinceClockCheck >= clockCheckInterval { try checkClock() }
+    }
+
+    /// Looks at the clock, throwing when the deadline has passed.
+    public func checkClock() throws {
+        chargedSinceClockCheck = 0
+        if deadlineNanoseconds != .max && EvaluationContext.now() >= deadlineNanoseconds { throw DSLError.timeout }
+    }
+
+    /// Charges for `count` elements, refusing sizes that could never fit before allocating them.
+    @inline(__always) public func reserve(_ count: Int) throws {
+        if count > remainingBudget { remainingBudget = -1; throw DSLError.budgetExceeded }
+        try charge(max(count, 1))
+    }
+}

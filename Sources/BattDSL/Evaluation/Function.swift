@@ -1,0 +1,131 @@
+/// A callable DSL value: a primitive, or a function made by a higher-order primitive.
+///
+/// Arity follows Python's `__code__.co_argcount`, which `rbind` and `lbind` inspect.
+public final class Function: Sendable {
+    public enum Kind: Sendable {
+        case primitive(Primitive)
+        /// `rbind(f, fixed)`: fixes the last of `f`'s arguments.
+        case rightBound(Function, Value)
+        /// `lbind(f, fixed)`: fixes the first of `f`'s arguments.
+        case leftBound(Function, Value)
+        /// `compose(outer, inner)`.
+        case composed(Function, Function)
+        /// `chain(h, g, f)`: `h(g(f(x)))`.
+        case chained(Function, Function, Function)
+        /// `matcher(f, target)`: `f(x) == target`.
+        case matcher(Function, Value)
+        /// `fork(outer, a, b)`: `outer(a(x), b(x))`.
+        case forked(Function, Function, Function)
+        /// `power(f, n)` for n > 1: f applied n times.
+        case power(Function, Int)
+    }
+
+    public let kind: Kind
+    public let parameterNames: [String]
+
+    public var arity: Int { parameterNames.count }
+
+    public init(_ kind: Kind) {
+        self.kind = kind
+        switch kind {
+        case .primitive(let p):
+            parameterNames = p.parameterNames
+        case .rightBound(let f, _):
+            parameterNames = f.arity == 2 ? ["x"] : f.arity == 3 ? ["x", "y"] : ["x", "y", "z"]
+        case .leftBound(let f, _):
+            parameterNames = f.arity == 2 ? ["y"] : f.arity == 3 ? ["y", "z"] : ["y", "z", "a"]
+        case .composed, .chained, .matcher, .forked, .power:
+            parameterNames = ["x"]
+        }
+    }
+
+    public convenience init(_ primitive: Primitive) {
+        self.init(.primitive(primitive))
+    }
+
+    /// Python's `is`: primitives are module-level singletons, other functions are distinct objects.
+    public func isSame(as other: Function) -> Bool {
+        if self === other { return true }
+        if case .primitive(let a) = kind, case .primitive(let b) = other.kind { return a.name == b.name }
+        return false
+    }
+
+    /// A structural description, used to order sets of functions deterministically.
+    public var orderingKey: String { description }
+
+    public var name: String {
+        if case .primitive(let p) = kind { return p.name }
+        return "<lambda>"
+    }
+
+    // MARK: Calling
+
+    public func call(_ args: [Value], _ context: EvaluationContext) throws -> Value {
+        if case .primitive(let p) = kind { return try p.apply(args, context) }
+        guard args.count == arity else {
+            throw DSLError.typeError(
+                "<lambda>() takes \(arity) positional argument\(arity == 1 ? "" : "s") but \(args.count) were given")
+        }
+        switch kind {
+        case .primitive:
+            fatalError("handled above")
+        case .rightBound(let f, let fixed):
+            return try f.call(args + [fixed], context)
+        case .leftBound(let f, let fixed):
+            return try f.call([fixed] + args, context)
+        case .composed(let outer, let inner):
+            return try outer.call1(inner.call1(args[0], context), context)
+        case .chained(let h, let g, let f):
+            return try h.call1(g.call1(f.call1(args[0], context), context), context)
+        case .matcher(let f, let target):
+            return .bool(try f.call1(args[0], context) == target)
+        case .forked(let outer, let a, let b):
+            let left = try a.call1(args[0], context)
+            return try outer.call2(left, b.call1(args[0], context), context)
+        case .power(let f, let times):
+            var value = args[0]
+            for _ in 0..<times {
+                try context.charge(1)
+                value = try f.call1(value, context)
+            }
+            return value
+        }
+    }
+
+    @inlinable public func call1(_ x: Value, _ context: EvaluationContext) throws -> Value {
+        if case .primitive(let p) = kind, case .unary(let body) = p.body {
+            do { return try body(x, context) } catch let error as DSLError { throw error.naming(p.name) }
+        }
+        return try call([x], context)
+    }
+
+    @inlinable public func call2(_ x: Value, _ y: Value, _ context: EvaluationContext) throws -> Value {
+        if case .primitive(let p) = kind, case .binary(let body) = p.body {
+            do { return try body(x, y, context) } catch let error as DSLError { throw error.naming(p.name) }
+        }
+        return try call([x, y], context)
+    }
+}
+
+extension Function: CustomStringConvertible {
+    public var description: String {
+        switch kind {
+        case .primitive(let p): return p.name
+        case .rightBound(let f, let v): return "rbind(\(f), \(v))"
+        case .leftBound(let f, let v): return "lbind(\(f), \(v))"
+        case .composed(let a, let b): return "compose(\(a), \(b))"
+        case .chained(let h, let g, let f): return "chain(\(h), \(g), \(f))"
+        case .matcher(let f, let v): return "matcher(\(f), \(v))"
+        case .forked(let o, let a, let b): return "fork(\(o), \(a), \(b))"
+        case .power(let f, let n): return "power(\(f), \(n))"
+        }
+    }
+}
+
+extension Value {
+    /// The function this value holds, or Python's "object is not callable".
+    @inlinable public func asFunction() throws -> Function {
+        if case .function(let f) = self { return f }
+        throw DSLError.typeError("'\(typeName)' object is not callable")
+    }
+}

@@ -1,0 +1,3 @@
+extension Primitives {
+    static let higherOrder: [Primitive] = []
+}
