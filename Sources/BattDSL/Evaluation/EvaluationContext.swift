@@ -28,6 +28,12 @@ public final class EvaluationContext {
         remainingBudget = budget
     }
 
+    /// A context with an absolute deadline (from `now()`), so several evaluations can share one.
+    public init(deadlineNanoseconds: UInt64, budget: Int) {
+        self.deadlineNanoseconds = deadlineNanoseconds
+        remainingBudget = budget
+    }
+
     @inlinable public static func now() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
@@ -39,6 +45,12 @@ public final class EvaluationContext {
         remainingBudget &-= amount
         chargedSinceClockCheck &+= amount
         if remainingBudget < 0 { throw DSLError.budgetExceeded }
+        if chargedSinceClockCheck >= clockCheckInterval { try checkClock() }
+    }
+
+    /// Counts `amount` steps of work that create nothing, so long loops still notice the deadline.
+    @inline(__always) public func tick(_ amount: Int = 1) throws {
+        chargedSinceClockCheck &+= amount
         if chargedSinceClockCheck >= clockCheckInterval { try checkClock() }
     }
 

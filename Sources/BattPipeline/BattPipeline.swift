@@ -1,1 +1,0 @@
-// BattPipeline module.

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Everything one `batt run` is asked to do.
+public struct RunOptions: Sendable {
+    /// ARC tasks: a folder of `<id>.json`, a Kaggle challenges/solutions pair, or one combined JSON.
+    public var tasksPath: String
+    /// Candidate solvers: a Python file of functions, or a folder tree of `.py` files.
+    public var candidatesPath: String
+    /// The task for candidates whose name and folder do not say it (`def solve(S, I, C)`).
+    public var defaultTaskID: String?
+    /// The cache file; nil runs without a cache.
+    public var cachePath: String?
+    /// A (possibly read-only) cache to start a missing cache from.
+    public var seedPath: String?
+    public var timeLimitSeconds: Double
+    public var jobs: Int
+    public var solverVersion: SolverVersion
+    /// Elements one pair's evaluation may create before it counts as `budget`.
+    public var budget: Int
+    /// Longest inlined text materialised; longer programs are identified by their DAG hash.
+    public var inlineTextCap: Int
+    /// One JSON line per candidate.
+    public var reportPath: String?
+    /// Where to write each correct solver's inlined source.
+    public var emitDirectory: String?
+
+    public init(tasksPath: String, candidatesPath: String, defaultTaskID: String? = nil,
+                cachePath: String? = nil, seedPath: String? = nil, timeLimitSeconds: Double = 1,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                solverVersion: SolverVersion = SolverVersion(tag: nil), budget: Int = Validator.defaultBudget,
+                inlineTextCap: Int = 1_000_000, reportPath: String? = nil, emitDirectory: String? = nil) {
+        self.tasksPath = tasksPath
+        self.candidatesPath = candidatesPath
+        self.defaultTaskID = defaultTaskID
+        self.cachePath = cachePath
+        self.seedPath = seedPath
+        self.timeLimitSeconds = timeLimitSeconds
+        self.jobs = jobs
+        self.solverVersion = solverVersion
+        self.budget = budget
+        self.inlineTextCap = inlineTextCap
+        self.reportPath = reportPath
+        self.emitDirectory = emitDirectory
+    }
+}
