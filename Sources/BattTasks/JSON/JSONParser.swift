@@ -1,5 +1,5 @@
 /// Why a document is not valid JSON, with the line and column of the first problem.
-struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     let line: Int
     let column: Int
     let reason: String

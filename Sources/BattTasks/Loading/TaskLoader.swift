@@ -67,9 +67,11 @@ public enum TaskLoader {
         }
         let jsonFiles = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
             .filter { name in
+                // Sub-folders are skipped; anything else (even a dangling link) is read, so a
+                // file that cannot be read gets a diagnostic rather than vanishing.
                 var isFolder: ObjCBool = false
-                return FileManager.default.fileExists(atPath: TaskPath.join(folder, name), isDirectory: &isFolder)
-                    && !isFolder.boolValue
+                let exists = FileManager.default.fileExists(atPath: TaskPath.join(folder, name), isDirectory: &isFolder)
+                return !(exists && isFolder.boolValue)
             }
         let challenges = jsonFiles.filter { $0.hasSuffix(challengesSuffix) }
         if challenges.count > 1 {
