@@ -14,8 +14,10 @@ enum Fixtures {
     /// ARC-AGI-1 training tasks in the shared workspace: `<repo>/../shared/data/arc-agi-1/training`,
     /// or one level further up for a worktree kept in a sub-folder (`/work/wt/<name>`).
     static let arcAGI1Training: String = {
-        let candidates = [repository.deletingLastPathComponent(), repository.deletingLastPathComponent().deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("shared/data/arc-agi-1/training").path }
+        let candidates = [
+            repository.deletingLastPathComponent(), repository.deletingLastPathComponent().deletingLastPathComponent(),
+        ]
+        .map { $0.appendingPathComponent("shared/data/arc-agi-1/training").path }
         return candidates.first(where: isFolder) ?? candidates[0]
     }()
 

@@ -17,8 +17,26 @@ import Testing
     }
 
     @Test func integersFittingIntAreIntegers() throws {
-        guard case .integer(-42) = try parse(" -42 ") else { Issue.record("expected an integer"); return }
-        guard case .number("3.0") = try parse("3.0") else { Issue.record("expected a number"); return }
+        guard case .integer(-42) = try parse(" -42 ") else {
+            Issue.record("expected an integer")
+            return
+        }
+        guard case .integer(Int.min) = try parse("\(Int.min)") else {
+            Issue.record("expected Int.min")
+            return
+        }
+        guard case .integer(Int.max) = try parse("\(Int.max)") else {
+            Issue.record("expected Int.max")
+            return
+        }
+        guard case .number("9223372036854775808") = try parse("9223372036854775808") else {
+            Issue.record("expected a number beyond Int")
+            return
+        }
+        guard case .number("3.0") = try parse("3.0") else {
+            Issue.record("expected a number")
+            return
+        }
     }
 
     @Test func nestedContainersParseAfterAByteOrderMark() throws {

@@ -30,7 +30,8 @@ import Testing
         let pair = TaskPair(input: Grid(rows: [[0, 7], [7, 0]])!, output: Grid(rows: [[1]]))
         let test = TaskPair(input: Grid(rows: [[3, 4, 5]])!, output: nil)
         let text = TaskFingerprint.canonicalText(demonstrations: [pair], tests: [test])
-        #expect(String(decoding: text, as: UTF8.self) == "batt-task/1\ntrain 1\n2x2:0,7,7,0\n1x1:1\ntest 1\n1x3:3,4,5\n?\n")
+        #expect(
+            String(decoding: text, as: UTF8.self) == "batt-task/1\ntrain 1\n2x2:0,7,7,0\n1x1:1\ntest 1\n1x3:3,4,5\n?\n")
         // md5 of that text, as computed by `md5sum`.
         #expect(
             TaskFingerprint(demonstrations: [pair], tests: [test]).hex == "aa556654d5cd9965cf26acf7532f23db")

@@ -13,7 +13,8 @@ import Testing
 
     static let malformedCases: [MalformedCase] = [
         .init(file: "ragged", pair: "train[1].input", message: "row 2 has 2 cells, row 0 has 3"),
-        .init(file: "out-of-range", pair: "test[0].output", message: "row 1, column 1 holds 10, outside the colours 0-9"),
+        .init(
+            file: "out-of-range", pair: "test[0].output", message: "row 1, column 1 holds 10, outside the colours 0-9"),
         .init(file: "negative", pair: "train[0].input", message: "row 0, column 2 holds -1, outside the colours 0-9"),
         .init(file: "non-integer", pair: "train[0].output", message: "row 2, column 0 holds 1.5, not an integer 0-9"),
         .init(file: "string-cell", pair: "train[1].output", message: "row 0, column 0 holds \"7\", not an integer 0-9"),
@@ -41,7 +42,8 @@ import Testing
         let folder = Fixtures.path("Malformed")
         let set = try TaskLoader.load(path: folder)
         let file = folder + "/" + malformed.file + ".json"
-        let expected = TaskDiagnostic(file: file, taskID: malformed.file, pair: malformed.pair, message: malformed.message)
+        let expected = TaskDiagnostic(
+            file: file, taskID: malformed.file, pair: malformed.pair, message: malformed.message)
         #expect(set.diagnostics.filter { $0.file == file } == [expected])
         #expect(set[malformed.file] == nil)
     }
@@ -54,7 +56,8 @@ import Testing
     }
 
     @Test func diagnosticDescriptionReadsFileTaskPairMessage() {
-        let diagnostic = TaskDiagnostic(file: "t/x.json", taskID: "x", pair: "train[2].output", message: "row 3 is empty")
+        let diagnostic = TaskDiagnostic(
+            file: "t/x.json", taskID: "x", pair: "train[2].output", message: "row 3 is empty")
         #expect(diagnostic.description == "t/x.json: task x, train[2].output: row 3 is empty")
         let fileOnly = TaskDiagnostic(file: "t/y.json", taskID: nil, pair: nil, message: "the file holds no tasks")
         #expect(fileOnly.description == "t/y.json: the file holds no tasks")
@@ -113,7 +116,8 @@ import Testing
         try Fixtures.withTemporaryFolder { folder in
             try FileManager.default.copyItem(
                 atPath: Fixtures.path("Malformed/tiny.json"), toPath: folder + "/tiny.json")
-            try FileManager.default.createSymbolicLink(atPath: folder + "/gone.json", withDestinationPath: folder + "/nowhere")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder + "/gone.json", withDestinationPath: folder + "/nowhere")
             let set = try TaskLoader.load(path: folder)
             #expect(set.ids == ["tiny"])
             #expect(

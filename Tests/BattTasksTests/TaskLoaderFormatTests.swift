@@ -5,7 +5,9 @@ import Testing
 @testable import BattTasks
 
 @Suite struct TaskLoaderFormatTests {
-    static let exampleIDs = ["3c9b0459", "67a3c6ac", "68b16354", "6fa7a44f", "74dd1130", "a416b8f3", "c59eb873", "c8f0f002"]
+    static let exampleIDs = [
+        "3c9b0459", "67a3c6ac", "68b16354", "6fa7a44f", "74dd1130", "a416b8f3", "c59eb873", "c8f0f002",
+    ]
 
     @Test func folderOfTaskFilesLoadsEveryFileNamedByItsId() throws {
         let set = try TaskLoader.load(path: Fixtures.examples)
@@ -80,7 +82,8 @@ import Testing
 
     @Test func decodeTaskReadsJSONFromMemory() throws {
         let task = try TaskLoader.decodeTask(
-            id: "memory", json: Array(#"{"train":[{"input":[[1]],"output":[[2]]}],"test":[{"input":[[3]],"output":null}]}"#.utf8))
+            id: "memory",
+            json: Array(#"{"train":[{"input":[[1]],"output":[[2]]}],"test":[{"input":[[3]],"output":null}]}"#.utf8))
         #expect(task.id == "memory")
         #expect(task.demonstrations == [TaskPair(input: Grid(rows: [[1]])!, output: Grid(rows: [[2]]))])
         #expect(task.tests == [TaskPair(input: Grid(rows: [[3]])!, output: nil)])

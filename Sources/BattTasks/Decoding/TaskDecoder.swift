@@ -84,7 +84,8 @@ enum TaskDecoder {
                 throw TaskProblem(pair: name, message: "row \(index) is empty")
             }
             if index > 0, row.count != rows[0].count {
-                throw TaskProblem(pair: name, message: "row \(index) has \(row.count) cells, row 0 has \(rows[0].count)")
+                throw TaskProblem(
+                    pair: name, message: "row \(index) has \(row.count) cells, row 0 has \(rows[0].count)")
             }
             rows.append(row)
         }

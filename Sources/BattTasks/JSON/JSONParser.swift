@@ -53,9 +53,15 @@ struct JSONParser {
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         default: throw error("unexpected \(describeCurrent()), expected a value")
         }
     }
@@ -124,11 +130,22 @@ struct JSONParser {
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
         var isInteger = true
-        if peek(UInt8(ascii: "-")) { index += 1 }
+        let negative = peek(UInt8(ascii: "-"))
+        if negative { index += 1 }
+        // The value negated (so Int.min parses without overflow), nil once it does not fit.
+        var negated: Int? = 0
         if peek(UInt8(ascii: "0")) {
             index += 1
         } else if peekDigit() {
-            while peekDigit() { index += 1 }
+            while peekDigit() {
+                let digit = Int(buffer[index] &- UInt8(ascii: "0"))
+                if let current = negated {
+                    let (shifted, overflow1) = current.multipliedReportingOverflow(by: 10)
+                    let (next, overflow2) = shifted.subtractingReportingOverflow(digit)
+                    negated = overflow1 || overflow2 ? nil : next
+                }
+                index += 1
+            }
         } else {
             throw error("a number needs digits after '-'")
         }
@@ -145,9 +162,11 @@ struct JSONParser {
             guard peekDigit() else { throw error("a number needs digits in its exponent") }
             while peekDigit() { index += 1 }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
-        if isInteger, let value = Int(text) { return .integer(value) }
-        return .number(text)
+        if isInteger, let negated {
+            if negative { return .integer(negated) }
+            if negated != Int.min { return .integer(-negated) }
+        }
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self))
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {

@@ -40,7 +40,8 @@ enum TaskFile {
         do throws(ReadError) {
             bytes = try contents(of: path)
         } catch {
-            return .failure(TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: "cannot read the file: \(error.reason)"))
+            return .failure(
+                TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: "cannot read the file: \(error.reason)"))
         }
         do throws(JSONSyntaxError) {
             return .success(try JSONParser.parse(bytes))
