@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reading task files from disk, with failures that say why.
+enum TaskFile {
+    struct ReadError: Error {
+        let reason: String
+    }
+
+    /// The bytes of the file at `path`.
+    static func contents(of path: String) throws(ReadError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ReadError(reason: lastErrorReason()) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ReadError(reason: lastErrorReason()) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw ReadError(reason: "it is a folder") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(Int(status.st_size), 0))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(reason: lastErrorReason())
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// The JSON document in the file at `path`, or the diagnostic saying why there is none.
+    static func readJSON(_ path: String, taskID: String?) -> Result<JSONValue, TaskDiagnostic> {
+        let bytes: [UInt8]
+        do throws(ReadError) {
+            bytes = try contents(of: path)
+        } catch {
+            return .failure(
+                TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: "cannot read the file: \(error.reason)"))
+        }
+        do throws(JSONSyntaxError) {
+            return .success(try JSONParser.parse(bytes))
+        } catch {
+            return .failure(TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: error.description))
+        }
+    }
+
+    private static func lastErrorReason() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// Path manipulation on plain strings (`/`-separated), so sources read as the user wrote them.
+enum TaskPath {
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? trimmed
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The file name without its last extension: the task id of `<id>.json`.
+    static func stem(_ path: String) -> String {
+        let name = lastComponent(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// The sibling of `path` whose name ends in `newSuffix` instead of `oldSuffix`.
+    static func replacingSuffix(_ oldSuffix: String, with newSuffix: String, in path: String) -> String {
+        String(path.dropLast(oldSuffix.count)) + newSuffix
+    }
+}

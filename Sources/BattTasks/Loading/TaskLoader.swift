@@ -1,0 +1,201 @@
+import Foundation
+
+/// Reads ARC tasks from the layouts people keep them in.
+///
+/// `load(path:)` accepts
+/// - a folder of `<id>.json` task files (`{"train": [...], "test": [...]}`), read in name order;
+/// - a Kaggle `arc-agi_<split>_challenges.json`, with test outputs from the
+///   `arc-agi_<split>_solutions.json` beside it when there is one (the solutions file's path, or a
+///   folder holding exactly one challenges file, work too);
+/// - one JSON object of tasks keyed by id, test outputs optional;
+/// - a single task file, whose name gives the id.
+///
+/// A malformed task is left out with a `TaskDiagnostic` and the rest still load; an unreadable
+/// or invalid JSON file is a diagnostic too. Only a path that cannot be loaded at all throws.
+public enum TaskLoader {
+    static let challengesSuffix = "_challenges.json"
+    static let solutionsSuffix = "_solutions.json"
+
+    /// Loads every task at `path` (see the type's documentation for the layouts).
+    /// - Throws: `TaskLoadError` when nothing exists at `path` or it does not say which tasks to load.
+    public static func load(path: String) throws(TaskLoadError) -> TaskSet {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .notFound(path: path)
+        }
+        var collector = TaskCollector()
+        if isFolder.boolValue {
+            try loadFolder(path, into: &collector)
+        } else {
+            try loadFile(path, into: &collector)
+        }
+        return collector.taskSet
+    }
+
+    /// Decodes one task from JSON text, as `load(path:)` decodes a task file.
+    /// - Throws: the `TaskDiagnostic` saying what is wrong (its `file` is `source`).
+    public static func decodeTask(id: String, json: some Sequence<UInt8>, source: String = "")
+        throws(TaskDiagnostic) -> ARCTask
+    {
+        let document: JSONValue
+        do throws(JSONSyntaxError) {
+            document = try JSONParser.parse(Array(json))
+        } catch {
+            throw TaskDiagnostic(file: source, taskID: id, pair: nil, message: error.description)
+        }
+        return try decodeTask(id: id, document: document, source: source)
+    }
+
+    static func decodeTask(id: String, document: JSONValue, source: String) throws(TaskDiagnostic) -> ARCTask {
+        do throws(TaskProblem) {
+            let (demonstrations, tests) = try TaskDecoder.pairs(from: document)
+            return ARCTask(id: id, demonstrations: demonstrations, tests: tests, source: source)
+        } catch {
+            throw TaskDiagnostic(file: source, taskID: id, pair: error.pair, message: error.message)
+        }
+    }
+
+    // MARK: - Layouts
+
+    private static func loadFolder(_ folder: String, into collector: inout TaskCollector) throws(TaskLoadError) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            collector.diagnose(TaskDiagnostic(file: folder, taskID: nil, pair: nil, message: "cannot list the folder"))
+            return
+        }
+        let jsonFiles = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+            .filter { name in
+                // Sub-folders are skipped; anything else (even a dangling link) is read, so a
+                // file that cannot be read gets a diagnostic rather than vanishing.
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: TaskPath.join(folder, name), isDirectory: &isFolder)
+                return !(exists && isFolder.boolValue)
+            }
+        let challenges = jsonFiles.filter { $0.hasSuffix(challengesSuffix) }
+        if challenges.count > 1 {
+            throw .severalChallengeFiles(folder: folder, files: challenges)
+        }
+        if let only = challenges.first {
+            loadKaggle(challenges: TaskPath.join(folder, only), into: &collector)
+            return
+        }
+        if jsonFiles.isEmpty {
+            collector.diagnose(
+                TaskDiagnostic(file: folder, taskID: nil, pair: nil, message: "the folder holds no .json task files"))
+        }
+        for name in jsonFiles {
+            let path = TaskPath.join(folder, name)
+            let id = TaskPath.stem(name)
+            switch TaskFile.readJSON(path, taskID: id) {
+            case .success(let document): collector.add(id: id, document: document, source: path)
+            case .failure(let diagnostic): collector.diagnose(diagnostic)
+            }
+        }
+    }
+
+    private static func loadFile(_ path: String, into collector: inout TaskCollector) throws(TaskLoadError) {
+        if path.hasSuffix(solutionsSuffix) {
+            let challenges = TaskPath.replacingSuffix(solutionsSuffix, with: challengesSuffix, in: path)
+            guard FileManager.default.fileExists(atPath: challenges) else {
+                throw .solutionsWithoutChallenges(solutions: path, expectedChallenges: challenges)
+            }
+            loadKaggle(challenges: challenges, into: &collector)
+        } else if path.hasSuffix(challengesSuffix) {
+            loadKaggle(challenges: path, into: &collector)
+        } else {
+            let document: JSONValue
+            switch TaskFile.readJSON(path, taskID: nil) {
+            case .success(let value): document = value
+            case .failure(let diagnostic): return collector.diagnose(diagnostic)
+            }
+            if let members = document.objectMembers, members["train"] != nil || members["test"] != nil {
+                collector.add(id: TaskPath.stem(path), document: document, source: path)
+            } else {
+                loadCombined(document, source: path, solutions: nil, into: &collector)
+            }
+        }
+    }
+
+    private static func loadKaggle(challenges: String, into collector: inout TaskCollector) {
+        let document: JSONValue
+        switch TaskFile.readJSON(challenges, taskID: nil) {
+        case .success(let value): document = value
+        case .failure(let diagnostic): return collector.diagnose(diagnostic)
+        }
+        var solutions: KaggleSolutions?
+        let solutionsPath = TaskPath.replacingSuffix(challengesSuffix, with: solutionsSuffix, in: challenges)
+        if FileManager.default.fileExists(atPath: solutionsPath) {
+            switch TaskFile.readJSON(solutionsPath, taskID: nil) {
+            case .success(let value): solutions = KaggleSolutions(document: value, source: solutionsPath)
+            case .failure(let diagnostic): collector.diagnose(diagnostic)
+            }
+        }
+        loadCombined(document, source: challenges, solutions: solutions, into: &collector)
+    }
+
+    /// Loads `{id: task}`, taking test outputs from `solutions` where it has them.
+    private static func loadCombined(
+        _ document: JSONValue, source: String, solutions: KaggleSolutions?, into collector: inout TaskCollector
+    ) {
+        guard let members = document.objectMembers else {
+            return collector.diagnose(
+                TaskDiagnostic(
+                    file: source, taskID: nil, pair: nil,
+                    message: "expected a task or an object of tasks keyed by id, found \(document.described)"))
+        }
+        if members.isEmpty {
+            collector.diagnose(TaskDiagnostic(file: source, taskID: nil, pair: nil, message: "the file holds no tasks"))
+        }
+        if let solutions, solutions.diagnoseShape(into: &collector) {
+            for id in solutions.outputs.keys.sorted() where members[id] == nil {
+                collector.diagnose(
+                    TaskDiagnostic(
+                        file: solutions.source, taskID: id, pair: nil,
+                        message: "solutions for a task that '\(TaskPath.lastComponent(source))' does not hold"))
+            }
+        }
+        for id in members.keys.sorted() {
+            let task: ARCTask
+            do throws(TaskDiagnostic) {
+                task = try decodeTask(id: id, document: members[id]!, source: source)
+            } catch {
+                collector.diagnose(error)
+                continue
+            }
+            if let solutions, let outputs = solutions.outputs[id] {
+                switch solutions.merge(outputs, into: task) {
+                case .success(let solved): collector.add(solved)
+                case .failure(let diagnostic): collector.diagnose(diagnostic)
+                }
+            } else {
+                collector.add(task)
+            }
+        }
+    }
+}
+
+/// Accumulates the tasks and diagnostics of one load.
+struct TaskCollector {
+    private(set) var tasks: [String: ARCTask] = [:]
+    private(set) var diagnostics: [TaskDiagnostic] = []
+
+    mutating func add(_ task: ARCTask) {
+        tasks[task.id] = task
+    }
+
+    mutating func add(id: String, document: JSONValue, source: String) {
+        do throws(TaskDiagnostic) {
+            add(try TaskLoader.decodeTask(id: id, document: document, source: source))
+        } catch {
+            diagnose(error)
+        }
+    }
+
+    mutating func diagnose(_ diagnostic: TaskDiagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    var taskSet: TaskSet { TaskSet(tasks: tasks, diagnostics: diagnostics) }
+}
