@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "batt", dependencies: ["BattCommands"]),
         .testTarget(name: "BattDSLTests", dependencies: ["BattDSL"]),
         .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"]),
-        .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"]),
+        .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"], exclude: ["Fixtures"]),
         .testTarget(name: "BattCacheTests", dependencies: ["BattCache"]),
         .testTarget(name: "BattPipelineTests", dependencies: ["BattPipeline"]),
         .testTarget(name: "BattCommandsTests", dependencies: ["BattCommands"]),

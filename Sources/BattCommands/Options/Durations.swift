@@ -31,7 +31,7 @@ public struct ByteSize: ExpressibleByArgument, Sendable, Equatable {
 
     public init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [(String, Double)] = [("GIB", 1 << 30), ("MIB", 1 << 20), ("KIB", 1 << 10),
+        let units: [(String, Double)] = [("GIB", 1_073_741_824), ("MIB", 1_048_576), ("KIB", 1024),
                                          ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("G", 1e9), ("M", 1e6),
                                          ("K", 1e3), ("B", 1)]
         for (suffix, factor) in units where text.hasSuffix(suffix) {
