@@ -147,13 +147,13 @@ enum NumericalDispatch {
         guard length <= UInt(Int.max) else { throw DSLError.budgetExceeded }
         let count = Int(length)
         try context.reserve(count)
-        var values: [Int] = []
+        var values: [Value] = []
         values.reserveCapacity(count)
         var value = start
         for _ in 0..<count {
-            values.append(value)
+            values.append(.int(value))
             value &+= step
         }
-        return .intTuple(values)
+        return .tuple(values)
     }
 }
