@@ -37,9 +37,7 @@ extension ContainerPrimitives {
     static func extremeElement(
         _ container: Value, _ compfunc: Value, greater: Bool, _ context: EvaluationContext
     ) throws -> Value {
-        let best = try PythonIteration.extremum(of: container, greater: greater, context) { element in
-            try compfunc.asFunction().call1(element, context)
-        }
+        let best = try PythonIteration.extremum(of: container, greater: greater, context, key: keyFunction(compfunc, context))
         guard let best else { throw DSLError.valueError("\(greater ? "max" : "min")() arg is an empty sequence") }
         return best.element
     }
@@ -86,14 +84,20 @@ extension ContainerPrimitives {
     static func order(_ container: Value, by compfunc: Value, _ context: EvaluationContext) throws -> Value {
         let elements = try container.pythonElements()
         guard !elements.isEmpty else { return .emptyTuple }
-        let function = try compfunc.asFunction()
+        let key = keyFunction(compfunc, context)
         var keys: [Value] = []
         keys.reserveCapacity(elements.count)
         for element in elements {
             try context.charge(2)
-            keys.append(try function.call1(element, context))
+            keys.append(try key(element))
         }
         let positions = try PythonSorting.sortedPositions(keys, context)
         return .tuple(positions.map { elements[$0] })
+    }
+
+    /// Python's `key=` argument: `None` means the elements themselves.
+    private static func keyFunction(_ compfunc: Value, _ context: EvaluationContext) -> (Value) throws -> Value {
+        if case .none = compfunc { return { $0 } }
+        return { element in try compfunc.asFunction().call1(element, context) }
     }
 }

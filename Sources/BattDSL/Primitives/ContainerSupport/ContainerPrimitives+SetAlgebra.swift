@@ -1,9 +1,13 @@
 extension ContainerPrimitives {
     /// `combine`: `type(a)((*a, *b))`.
     static func combine(_ a: Value, _ b: Value, _ context: EvaluationContext) throws -> Value {
-        for operand in [a, b] where !PythonIteration.isIterable(operand) {
-            throw DSLError.typeError("Value after * must be an iterable, not \(operand.typeName)")
+        func unpackable(_ operand: Value) throws {
+            guard PythonIteration.isIterable(operand) else {
+                throw DSLError.typeError("Value after * must be an iterable, not \(operand.typeName)")
+            }
         }
+        try unpackable(a)
+        try unpackable(b)
         switch (a, b) {
         case (.indices(let x), .indices(let y)):
             try context.charge(x.count + y.count)
@@ -14,8 +18,10 @@ extension ContainerPrimitives {
         case (.indices, .otherSet(let y)) where y.isEmpty, (.object, .otherSet(let y)) where y.isEmpty,
              (.indices, .otherTuple(let y)) where y.isEmpty, (.object, .otherTuple(let y)) where y.isEmpty:
             return a
+        case (.otherSet(let x), .indices) where x.isEmpty, (.otherSet(let x), .object) where x.isEmpty:
+            return b
         case (.grid(let x), .grid(let y)) where x.width == y.width:
-            try context.charge(x.height + y.height)
+            try context.charge(x.cells.count + y.cells.count + 1)
             return .grid(Grid(height: x.height + y.height, width: x.width, cells: x.cells + y.cells))
         default:
             var elements = try a.pythonElements()
