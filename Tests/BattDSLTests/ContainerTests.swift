@@ -500,6 +500,44 @@ import Testing
         }
     }
 
+
+    /// A hundred elements whose frozenset keys are only partially ordered: where a plain stable merge
+    /// sort would order them differently, batt follows CPython's timsort (runs, powersort merges, galloping).
+    @Test func orderFollowsCPythonsTimsortForPartiallyOrderedKeys() throws {
+        let expression = """
+            apply(last, order(((frozenset({0, 1, 2, 3}), 0), (frozenset({0, 1, 2, 3}), 1), (frozenset({9}), 2),
+            (frozenset({0, 1, 2, 3}), 3), (frozenset({0, 1}), 4), (frozenset({0, 1, 2, 3}), 5), (frozenset({0, 1, 2, 3}),
+            6), (frozenset({0, 1, 2, 3}), 7), (frozenset({0, 1, 2, 3}), 8), (frozenset({0, 1, 2, 3}), 9), (frozenset({0}),
+            10), (frozenset({9}), 11), (frozenset({0, 1, 2, 3}), 12), (frozenset({0, 1, 2, 3}), 13), (frozenset({0, 1, 2,
+            3}), 14), (frozenset({0, 1, 2, 3}), 15), (frozenset({0, 1, 2}), 16), (frozenset({9}), 17), (frozenset({0, 1}),
+            18), (frozenset({0, 1, 2}), 19), (frozenset({0, 1, 2}), 20), (frozenset({0, 1, 2}), 21), (frozenset({0, 1,
+            2}), 22), (frozenset({0, 1, 2}), 23), (frozenset({0, 1, 2}), 24), (frozenset({0, 1, 2}), 25), (frozenset({9}),
+            26), (frozenset({9}), 27), (frozenset({9}), 28), (frozenset({0, 1, 2}), 29), (frozenset({0, 1, 2}), 30),
+            (frozenset({0, 1, 2}), 31), (frozenset({0, 1, 2}), 32), (frozenset({0, 1}), 33), (frozenset({0, 1}), 34),
+            (frozenset({0, 1}), 35), (frozenset({0, 1}), 36), (frozenset({9}), 37), (frozenset({9}), 38), (frozenset({0,
+            1}), 39), (frozenset({0, 1}), 40), (frozenset({0, 1}), 41), (frozenset({0, 1}), 42), (frozenset({0}), 43),
+            (frozenset({0, 1}), 44), (frozenset({9}), 45), (frozenset({0, 1}), 46), (frozenset({0, 1}), 47),
+            (frozenset({0, 1}), 48), (frozenset({0, 1}), 49), (frozenset({0, 1}), 50), (frozenset({0, 1}), 51),
+            (frozenset({0, 1}), 52), (frozenset({0, 1}), 53), (frozenset({0, 1}), 54), (frozenset({0, 1}), 55),
+            (frozenset({0}), 56), (frozenset({0}), 57), (frozenset({0}), 58), (frozenset({9}), 59), (frozenset({0}), 60),
+            (frozenset({0, 1}), 61), (frozenset({0}), 62), (frozenset({0}), 63), (frozenset({0}), 64), (frozenset({0}),
+            65), (frozenset({0}), 66), (frozenset({0}), 67), (frozenset({0}), 68), (frozenset({0}), 69), (frozenset({0}),
+            70), (frozenset({0}), 71), (frozenset({0}), 72), (frozenset({0}), 73), (frozenset({0}), 74), (frozenset({0}),
+            75), (frozenset({9}), 76), (frozenset({0}), 77), (frozenset({9}), 78), (frozenset({9}), 79), (frozenset({0}),
+            80), (frozenset(), 81), (frozenset(), 82), (frozenset(), 83), (frozenset({9}), 84), (frozenset(), 85),
+            (frozenset(), 86), (frozenset({0, 1}), 87), (frozenset(), 88), (frozenset(), 89), (frozenset(), 90),
+            (frozenset(), 91), (frozenset({0}), 92), (frozenset(), 93), (frozenset(), 94), (frozenset(), 95),
+            (frozenset(), 96), (frozenset(), 97), (frozenset(), 98), (frozenset(), 99)), first))
+            """
+        let expected = """
+            (81, 82, 83, 85, 86, 88, 89, 90, 91, 93, 94, 95, 96, 97, 98, 99, 0, 1, 2, 10, 43, 4, 18, 33, 34, 35, 36, 39,
+            40, 41, 42, 44, 46, 47, 48, 49, 16, 19, 20, 21, 22, 23, 24, 29, 30, 31, 32, 3, 5, 6, 7, 8, 9, 11, 25, 12, 13,
+            14, 15, 17, 26, 27, 28, 37, 38, 45, 56, 57, 58, 60, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75,
+            77, 80, 92, 50, 51, 52, 53, 54, 55, 59, 61, 76, 78, 79, 84, 87)
+            """
+        try PythonCallExpression.check(expression, expected)
+    }
+
     @Test(arguments: [
         ("difference(interval(0, 20000, 1), interval(0, 20000, 2))", "interval(1, 20000, 2)"),
         ("difference(apply(initset, product(interval(0, 3000, 1), (0,))), apply(initset, product(interval(0, 3000, 3), (0,))))",

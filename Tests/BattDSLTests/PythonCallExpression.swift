@@ -69,7 +69,9 @@ struct PythonCallExpression {
     private func failure() -> SyntaxError { SyntaxError(text: text, offset: position) }
 
     private mutating func skipSpaces() {
-        while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
+        while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\n") {
+            position += 1
+        }
     }
 
     private mutating func accept(_ token: String) -> Bool {
