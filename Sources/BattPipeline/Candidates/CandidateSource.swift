@@ -1,0 +1,126 @@
+import BattDSL
+import BattLanguage
+import Foundation
+
+/// One candidate solver as read from the candidate files, with the task it is for.
+public struct Candidate: Sendable {
+    public let function: CandidateFunction
+    /// The task: from the function name, else a `solve_<task>` folder, else `--task`.
+    public let taskID: String?
+    /// Why the candidate cannot run, if it cannot (undefined name, unknown task, duplicate...).
+    public var problem: String?
+
+    public var path: String { function.path }
+    public var line: Int { function.line }
+    public var name: String { function.name }
+}
+
+/// A candidate file's problem that no function can be blamed for, or a function that did not parse.
+public struct CandidateDiagnostic: Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let column: Int
+    public let functionName: String?
+    public let message: String
+    public let isError: Bool
+
+    public var description: String {
+        let function = functionName.map { " in \($0)" } ?? ""
+        return "\(path):\(line):\(column):\(function) \(message)"
+    }
+}
+
+/// Reads candidate solvers from a Python file or a folder tree of `.py` files.
+public enum CandidateSource {
+    public struct Loaded: Sendable {
+        public var candidates: [Candidate]
+        public var diagnostics: [CandidateDiagnostic]
+        /// Functions that could not be read at all (syntax errors).
+        public var unreadableFunctions: Int
+    }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case notFound(String)
+        case noPythonFiles(String)
+        case unreadable(String, String)
+
+        public var description: String {
+            switch self {
+            case .notFound(let path):
+                return "no candidates at '\(path)': pass --candidates with a .py file or a folder of .py files"
+            case .noPythonFiles(let path):
+                return "the folder '\(path)' holds no .py files: pass --candidates with a .py file or a folder of them"
+            case .unreadable(let path, let reason):
+                return "cannot read candidates from '\(path)': \(reason)"
+            }
+        }
+    }
+
+    /// The `.py` files under `path`, sorted, or `path` itself when it is a file.
+    public static func files(at path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw LoadError.notFound(path) }
+        guard isDirectory.boolValue else { return [path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            throw LoadError.unreadable(path, "the folder cannot be listed")
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".py") { files.append((path as NSString).appendingPathComponent(relative)) }
+        }
+        guard !files.isEmpty else { throw LoadError.noPythonFiles(path) }
+        return files.sorted()
+    }
+
+    /// Parses every candidate file and settles each function's task.
+    public static func load(path: String, defaultTaskID: String?, knownTasks: Set<String>) throws -> Loaded {
+        var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0)
+        for file in try files(at: path) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw LoadError.unreadable(file, "permission denied or not a regular file")
+            }
+            let parsed = data.withUnsafeBytes { raw in
+                CandidateParser.parse(utf8: raw.bindMemory(to: UInt8.self), path: file)
+            }
+            for diagnostic in parsed.diagnostics {
+                loaded.diagnostics.append(CandidateDiagnostic(
+                    path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
+                    functionName: diagnostic.functionName, message: diagnostic.message,
+                    isError: diagnostic.severity == .error))
+                if diagnostic.kind == .syntax && diagnostic.severity == .error { loaded.unreadableFunctions += 1 }
+            }
+            let folderTask = taskID(inFolderOf: file)
+            var seenNames: [String: Int] = [:]
+            for function in parsed.functions {
+                let taskID = function.taskID ?? folderTask ?? defaultTaskID
+                var candidate = Candidate(function: function, taskID: taskID, problem: nil)
+                if let firstLine = seenNames[function.name] {
+                    candidate.problem = "duplicate function name '\(function.name)' (first defined at line \(firstLine))"
+                } else if taskID == nil {
+                    candidate.problem = "no task for '\(function.name)': name it solve_<task>, put it in a solve_<task>/ folder, or pass --task"
+                } else if let taskID, !knownTasks.contains(taskID) {
+                    candidate.problem = "task '\(taskID)' is not in the task set"
+                } else {
+                    let problems = CandidateChecker.check(function, knownNames: Primitives.knownNames)
+                        .filter { $0.severity == .error }
+                    if let first = problems.first {
+                        candidate.problem = first.message + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")
+                    }
+                }
+                seenNames[function.name] = seenNames[function.name] ?? function.line
+                loaded.candidates.append(candidate)
+            }
+        }
+        return loaded
+    }
+
+    /// The task of a `solve_<task>/` folder somewhere above `file`.
+    static func taskID(inFolderOf file: String) -> String? {
+        var components = (file as NSString).pathComponents
+        components.removeLast()
+        for component in components.reversed() {
+            if let id = CandidateFunction.taskID(inFunctionName: component) { return id }
+        }
+        return nil
+    }
+}

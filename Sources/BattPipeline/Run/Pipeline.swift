@@ -1,0 +1,360 @@
+import BattCache
+import BattDSL
+import BattLanguage
+import BattTasks
+import Foundation
+
+/// What a run tells its watcher while it works.
+public enum ProgressEvent: Sendable {
+    case phase(String)
+    case validated(done: Int, total: Int)
+}
+
+/// Why a run could not start or finish.
+public enum PipelineError: Error, CustomStringConvertible {
+    case tasks(String)
+    case candidates(String)
+    case cache(String)
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case .tasks(let m), .candidates(let m), .cache(let m), .output(let m): return m
+        }
+    }
+}
+
+/// The cached, parallel validation pipeline of one `batt run`:
+/// load → body hash → dedupe → inline (cache misses only) → validate (cache misses only, in
+/// parallel) → store verdicts as they complete → report.
+public struct Pipeline: Sendable {
+    public let options: RunOptions
+    public let progress: @Sendable (ProgressEvent) -> Void
+
+    public init(options: RunOptions, progress: @escaping @Sendable (ProgressEvent) -> Void = { _ in }) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// How many verdicts go to the cache in one write transaction.
+    static let storeBatchSize = 256
+
+    public func run() async throws -> (summary: RunSummary, results: [CandidateResult]) {
+        var clock = PhaseClock()
+        let startedAt = Date()
+        let version = options.solverVersion.description
+
+        // Load.
+        progress(.phase("load"))
+        let taskSet: TaskSet
+        do {
+            taskSet = try TaskLoader.load(path: options.tasksPath)
+        } catch {
+            throw PipelineError.tasks("\(error)")
+        }
+        guard !taskSet.isEmpty else {
+            let reasons = taskSet.diagnostics.prefix(3).map { "\n  \($0)" }.joined()
+            throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
+        }
+        let store = try openCache()
+        clock.end("load tasks")
+
+        progress(.phase("parse"))
+        let loaded: CandidateSource.Loaded
+        do {
+            loaded = try CandidateSource.load(path: options.candidatesPath, defaultTaskID: options.defaultTaskID,
+                                             knownTasks: Set(taskSet.ids))
+        } catch {
+            throw PipelineError.candidates("\(error)")
+        }
+        let candidates = loaded.candidates
+        clock.end("parse")
+
+        var summary = RunSummary(solverVersion: version, cachePath: store?.path,
+                                 cacheMode: store.map { Pipeline.describe($0.accessMode) } ?? "none")
+        summary.candidates = candidates.count
+        summary.unreadable = loaded.unreadableFunctions
+        summary.diagnostics = loaded.diagnostics.map(\.description) + taskSet.diagnostics.map(\.description)
+        if let store { summary.warnings += store.warnings }
+
+        // Body hash and dedupe.
+        progress(.phase("hash"))
+        var results = candidates.map { candidate in
+            CandidateResult(task: candidate.taskID, function: candidate.name, file: candidate.path,
+                            line: candidate.line, inlineCache: .none, verdictCache: .none,
+                            outcome: "invalid", message: candidate.problem)
+        }
+        var bodyHashes = [String?](repeating: nil, count: candidates.count)
+        var firstWithBody: [String: Int] = [:]
+        var bodyOrder: [String] = []
+        for (index, candidate) in candidates.enumerated() where candidate.problem == nil {
+            let hash = candidate.function.bodyHash
+            bodyHashes[index] = hash
+            results[index].bodyHash = hash
+            if firstWithBody[hash] == nil {
+                firstWithBody[hash] = index
+                bodyOrder.append(hash)
+            }
+        }
+        clock.end("hash")
+
+        // Inline: the cache answers known bodies; the rest are inlined now.
+        progress(.phase("inline"))
+        let knownSolvers: [String: SolverRecord]
+        do {
+            knownSolvers = try store?.solvers(forBodyHashes: bodyOrder) ?? [:]
+        } catch {
+            throw PipelineError.cache("cannot read the cache: \(error)")
+        }
+        let inliner = Inliner(textCap: options.inlineTextCap)
+        var solverOfBody: [String: String] = [:]
+        var newSolvers: [SolverRecord] = []
+        for hash in bodyOrder {
+            if let known = knownSolvers[hash] {
+                solverOfBody[hash] = known.solverMD5
+                summary.inlineHits += 1
+                continue
+            }
+            summary.inlineMisses += 1
+            guard let index = firstWithBody[hash] else { continue }
+            do {
+                let inlined = try inliner.inline(candidates[index].function)
+                solverOfBody[hash] = inlined.identity
+                newSolvers.append(SolverRecord(
+                    bodyHash: hash, solverMD5: inlined.identity, inlinedText: inlined.text,
+                    textMaterialised: inlined.isTextMaterialised, inlinerVersion: Inliner.version,
+                    createdAt: Date()))
+            } catch {
+                results[index].message = "\(error)"
+            }
+        }
+        var seenBodies: Set<String> = []
+        for index in candidates.indices {
+            guard let hash = bodyHashes[index], let md5 = solverOfBody[hash] else { continue }
+            results[index].solverMD5 = md5
+            results[index].inlineCache = store == nil ? .none
+                : seenBodies.insert(hash).inserted ? (knownSolvers[hash] != nil ? .hit : .miss) : .shared
+        }
+        summary.dagHashedSolvers = Set(newSolvers.filter { !$0.textMaterialised }.map(\.solverMD5)).count
+            + Set(knownSolvers.values.filter { !$0.textMaterialised }.map(\.solverMD5)).count
+        clock.end("inline")
+
+        // Verdict lookup for each unique (task, solver).
+        progress(.phase("lookup"))
+        struct SolverJob: Sendable {
+            let key: VerdictKey
+            let taskID: String
+            let candidate: Int
+        }
+        var jobsByKey: [VerdictKey: Int] = [:]
+        var jobs: [SolverJob] = []
+        var keyOfCandidate = [VerdictKey?](repeating: nil, count: candidates.count)
+        for index in candidates.indices {
+            guard let md5 = results[index].solverMD5, let taskID = candidates[index].taskID,
+                  let task = taskSet[taskID] else { continue }
+            let key = VerdictKey(solverMD5: md5, taskFingerprint: task.fingerprint.hex, solverVersion: version)
+            keyOfCandidate[index] = key
+            if jobsByKey[key] == nil {
+                jobsByKey[key] = jobs.count
+                jobs.append(SolverJob(key: key, taskID: taskID, candidate: index))
+            }
+        }
+        let cached: [VerdictKey: VerdictRecord]
+        do {
+            cached = try store?.verdicts(for: jobs.map(\.key)) ?? [:]
+        } catch {
+            throw PipelineError.cache("cannot read the cache: \(error)")
+        }
+        var verdicts = [Verdict?](repeating: nil, count: jobs.count)
+        var fromCache = [Bool](repeating: false, count: jobs.count)
+        var misses: [Int] = []
+        for (k, job) in jobs.enumerated() {
+            if let record = cached[job.key], record.isReusable(underTimeLimit: options.timeLimitSeconds) {
+                verdicts[k] = Verdict(record)
+                fromCache[k] = true
+            } else {
+                misses.append(k)
+            }
+        }
+        summary.verdictHits = jobs.count - misses.count
+        summary.verdictMisses = misses.count
+        if let store {
+            do { summary.staleVerdicts = try store.staleVerdictCount(currentVersion: version) } catch {}
+        }
+        clock.end("lookup")
+
+        // Validate the misses in parallel, storing verdicts in batches as they complete.
+        progress(.phase("validate"))
+        var storeSeconds = 0.0
+        let writable = store.map { $0.accessMode.isWritable } ?? false
+        if writable, let store, !newSolvers.isEmpty {
+            let started = Date()
+            do { _ = try store.insert(solvers: newSolvers) } catch {
+                throw PipelineError.cache("cannot write to the cache: \(error)")
+            }
+            storeSeconds += Date().timeIntervalSince(started)
+        }
+        let validator = Validator(timeLimitSeconds: options.timeLimitSeconds, budget: options.budget)
+        let work: [(job: Int, function: CandidateFunction, task: ARCTask)] = misses.compactMap { k in
+            guard let task = taskSet[jobs[k].taskID] else { return nil }
+            return (k, candidates[jobs[k].candidate].function, task)
+        }
+        var pending: [VerdictRecord] = []
+        var done = 0
+        let total = work.count
+        let validated = try await BoundedParallelism.map(work, jobs: options.jobs, { item in
+            Pipeline.validate(item.function, on: item.task, with: validator)
+        }, collect: { offset, verdict in
+            done += 1
+            if done % 64 == 0 || done == total { progress(.validated(done: done, total: total)) }
+            guard writable, let store else { return }
+            let job = jobs[work[offset].job]
+            pending.append(VerdictRecord(verdict, key: job.key, taskID: job.taskID))
+            if pending.count >= Pipeline.storeBatchSize {
+                let started = Date()
+                do { _ = try store.insert(verdicts: pending) } catch {
+                    throw PipelineError.cache("cannot write to the cache: \(error)")
+                }
+                storeSeconds += Date().timeIntervalSince(started)
+                pending.removeAll(keepingCapacity: true)
+            }
+        })
+        for (offset, verdict) in validated.enumerated() { verdicts[work[offset].job] = verdict }
+        summary.validated = validated.count
+        clock.end("validate", minus: storeSeconds)
+
+        // Store what remains and remember the hits.
+        progress(.phase("store"))
+        if writable, let store {
+            do {
+                if !pending.isEmpty { _ = try store.insert(verdicts: pending) }
+                let hitKeys = jobs.indices.filter { fromCache[$0] }.map { jobs[$0].key }
+                if !hitKeys.isEmpty { _ = try store.markUsed(keys: hitKeys) }
+            } catch {
+                throw PipelineError.cache("cannot write to the cache: \(error)")
+            }
+        }
+        clock.add("store", seconds: storeSeconds)
+
+        // Fill in each candidate's verdict and the per-task table.
+        var seenKeys: Set<VerdictKey> = []
+        var perTask: [String: TaskSummary] = [:]
+        var bodiesPerTask: [String: Set<String>] = [:]
+        for index in candidates.indices {
+            let taskID = candidates[index].taskID ?? "?"
+            var row = perTask[taskID] ?? TaskSummary(task: taskID)
+            row.candidates += 1
+            defer { perTask[taskID] = row }
+            guard let key = keyOfCandidate[index], let k = jobsByKey[key], let verdict = verdicts[k] else {
+                row.invalid += 1
+                summary.invalid += 1
+                continue
+            }
+            if let hash = bodyHashes[index] { bodiesPerTask[taskID, default: []].insert(hash) }
+            let first = seenKeys.insert(key).inserted
+            results[index].verdictCache = first ? (fromCache[k] ? .hit : (store == nil ? .none : .miss)) : .shared
+            results[index].outcome = verdict.outcome.rawValue
+            results[index].pairResults = verdict.pairResultText
+            results[index].demoCorrect = verdict.demoCorrect
+            results[index].demoCount = verdict.demoCount
+            results[index].testCorrect = verdict.testCorrect
+            results[index].testCount = verdict.testCount
+            results[index].elapsedSeconds = verdict.elapsedSeconds
+            results[index].message = verdict.errorMessage
+            if first {
+                row.uniqueSolvers += 1
+                if fromCache[k] { row.verdictHits += 1 } else { row.validated += 1 }
+                switch verdict.outcome {
+                case .correct: row.correct += 1
+                case .timeout: row.timeouts += 1
+                case .error: row.errors += 1
+                default: break
+                }
+                summary.outcomes[verdict.outcome.rawValue, default: 0] += 1
+            }
+        }
+        for (taskID, bodies) in bodiesPerTask { perTask[taskID]?.uniqueBodies = bodies.count }
+        if let store {
+            for (taskID, var row) in perTask {
+                row.inlineHits = candidates.indices.filter {
+                    candidates[$0].taskID == taskID && results[$0].inlineCache == .hit
+                }.count
+                perTask[taskID] = row
+                _ = store
+            }
+        }
+        summary.tasks = perTask.values.sorted { $0.task < $1.task }
+        summary.uniqueBodies = summary.tasks.reduce(0) { $0 + $1.uniqueBodies }
+        summary.uniqueSolvers = summary.tasks.reduce(0) { $0 + $1.uniqueSolvers }
+        summary.tasksWithCandidates = summary.tasks.filter { $0.candidates > $0.invalid }.count
+        summary.tasksSolved = summary.tasks.filter { $0.correct > 0 }.count
+        clock.end("summarise")
+        summary.phases = clock.phases
+
+        if writable, let store {
+            let run = RunRecord(
+                startedAt: startedAt, finishedAt: Date(), solverVersion: version,
+                candidates: summary.candidates, uniqueBodies: summary.uniqueBodies,
+                inlineHits: summary.inlineHits, inlineMisses: summary.inlineMisses,
+                verdictHits: summary.verdictHits, verdictMisses: summary.verdictMisses,
+                validated: summary.validated,
+                phaseSeconds: summary.phases)
+            do { _ = try store.record(run: run) } catch {
+                summary.warnings.append("the run was not recorded in the cache: \(error)")
+            }
+        }
+        return (summary, results)
+    }
+
+    /// Compiles and validates one solver; a compile failure is the solver's error.
+    static func validate(_ function: CandidateFunction, on task: ARCTask, with validator: Validator) -> Verdict {
+        do {
+            let program = ProgramCompiler.compile(try SolverGraph(function))
+            return validator.validate(program, on: task)
+        } catch {
+            return Verdict(outcome: .error, pairResults: [], demoCorrect: 0, demoCount: task.demonstrations.count,
+                           testCorrect: 0, testCount: task.knownTestCount, elapsedSeconds: 0,
+                           timeLimitSeconds: validator.timeLimitSeconds, errorMessage: "\(error)")
+        }
+    }
+
+    private func openCache() throws -> CacheStore? {
+        guard let path = options.cachePath else { return nil }
+        do {
+            if let seed = options.seedPath, !FileManager.default.fileExists(atPath: path) {
+                try CacheStore.seed(from: seed, to: path)
+            }
+            return try CacheStore(path: path, mode: .readWrite)
+        } catch {
+            throw PipelineError.cache("\(error)")
+        }
+    }
+
+    static func describe(_ mode: CacheStore.AccessMode) -> String {
+        switch mode {
+        case .readWrite: return "read-write"
+        case .readOnly: return "read-only (lookups only: verdicts of this run are not stored)"
+        case .immutable: return "immutable (lookups only: verdicts of this run are not stored)"
+        case .privateCopy(let path): return "private copy at \(path)"
+        case .inMemory: return "in memory"
+        }
+    }
+}
+
+/// Wall-clock time per phase.
+struct PhaseClock {
+    private(set) var phases: [PhaseTiming] = []
+    private var mark = Date()
+
+    mutating func end(_ phase: String, minus excluded: Double = 0) {
+        let now = Date()
+        phases.append(PhaseTiming(phase: phase, seconds: max(0, now.timeIntervalSince(mark) - excluded)))
+        mark = now
+    }
+
+    mutating func add(_ phase: String, seconds: Double) {
+        let now = Date()
+        phases.append(PhaseTiming(phase: phase, seconds: seconds + now.timeIntervalSince(mark)))
+        mark = now
+    }
+}

@@ -1,0 +1,113 @@
+import BattCache
+
+/// Where a lookup's answer came from.
+public enum LookupSource: String, Sendable, Codable {
+    /// Found in the cache.
+    case hit
+    /// Not in the cache: computed in this run.
+    case miss
+    /// Answered by an earlier candidate of this run with the same body or solver.
+    case shared
+    /// Not looked up: the run has no cache, or the candidate could not run.
+    case none
+}
+
+/// What happened to one candidate: a line of the `--report` file.
+public struct CandidateResult: Sendable, Codable, Equatable {
+    public var task: String?
+    public var function: String
+    public var file: String
+    public var line: Int
+    public var bodyHash: String?
+    public var solverMD5: String?
+    public var inlineCache: LookupSource
+    public var verdictCache: LookupSource
+    /// `correct`, `wrong`, `error`, `timeout`, `budget`, or `invalid` when it could not run.
+    public var outcome: String
+    public var pairResults: String?
+    public var demoCorrect: Int?
+    public var demoCount: Int?
+    public var testCorrect: Int?
+    public var testCount: Int?
+    public var elapsedSeconds: Double?
+    public var message: String?
+
+    enum CodingKeys: String, CodingKey {
+        case task, function, file, line
+        case bodyHash = "body_hash", solverMD5 = "solver_md5"
+        case inlineCache = "inline_cache", verdictCache = "verdict_cache"
+        case outcome, pairResults = "pairs"
+        case demoCorrect = "demo_correct", demoCount = "demo_count"
+        case testCorrect = "test_correct", testCount = "test_count"
+        case elapsedSeconds = "elapsed", message
+    }
+
+    /// The result without its timing, for comparing runs.
+    public var withoutTiming: CandidateResult {
+        var copy = self
+        copy.elapsedSeconds = nil
+        return copy
+    }
+}
+
+/// One row of the per-task table.
+public struct TaskSummary: Sendable, Codable, Equatable {
+    public var task: String
+    public var candidates = 0
+    public var uniqueBodies = 0
+    public var uniqueSolvers = 0
+    public var inlineHits = 0
+    public var verdictHits = 0
+    public var validated = 0
+    public var correct = 0
+    public var timeouts = 0
+    public var errors = 0
+    public var invalid = 0
+
+    enum CodingKeys: String, CodingKey {
+        case task, candidates, uniqueBodies = "unique_bodies", uniqueSolvers = "unique_solvers"
+        case inlineHits = "inline_hits", verdictHits = "verdict_hits", validated, correct, timeouts, errors, invalid
+    }
+}
+
+/// Everything a run found, for the table, `--json` and the run record.
+public struct RunSummary: Sendable, Codable {
+    public var solverVersion: String
+    public var cachePath: String?
+    /// How the cache was opened: read-write, read-only, none.
+    public var cacheMode: String
+    public var candidates = 0
+    /// Functions that did not even parse.
+    public var unreadable = 0
+    /// Candidates that parsed but cannot run (undefined names, unknown task, duplicate name...).
+    public var invalid = 0
+    public var uniqueBodies = 0
+    public var uniqueSolvers = 0
+    public var inlineHits = 0
+    public var inlineMisses = 0
+    public var verdictHits = 0
+    public var verdictMisses = 0
+    public var validated = 0
+    /// Solvers too large to inline as text, identified by their DAG hash.
+    public var dagHashedSolvers = 0
+    public var outcomes: [String: Int] = [:]
+    public var tasksWithCandidates = 0
+    public var tasksSolved = 0
+    public var staleVerdicts = 0
+    public var phases: [PhaseTiming] = []
+    public var tasks: [TaskSummary] = []
+    public var warnings: [String] = []
+    public var diagnostics: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case solverVersion = "solver_version", cachePath = "cache", cacheMode = "cache_mode"
+        case candidates, unreadable, invalid, uniqueBodies = "unique_bodies", uniqueSolvers = "unique_solvers"
+        case inlineHits = "inline_hits", inlineMisses = "inline_misses"
+        case verdictHits = "verdict_hits", verdictMisses = "verdict_misses", validated
+        case dagHashedSolvers = "dag_hashed_solvers", outcomes
+        case tasksWithCandidates = "tasks_with_candidates", tasksSolved = "tasks_solved"
+        case staleVerdicts = "stale_verdicts", phases, tasks, warnings, diagnostics
+    }
+
+    public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }
+}
