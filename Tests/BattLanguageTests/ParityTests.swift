@@ -23,12 +23,16 @@ import Testing
         #expect(!parsed.hasErrors, "\(parsed.diagnostics.prefix(5))")
         var matches = 0
         var mismatches: [String] = []
+        var compared: Set<String> = []
+        // The reference materialises every text, so compare texts beyond the default cap too.
+        let inliner = Inliner(textCap: 1 << 28)
         for function in parsed.functions {
-            let identity = try Inliner().inline(function).identity
-            if expected[function.name] == identity { matches += 1 } else { mismatches.append(function.name) }
+            guard let md5 = expected[function.name] else { continue }
+            compared.insert(function.name)
+            if try inliner.inline(function).identity == md5 { matches += 1 } else { mismatches.append(function.name) }
         }
         print("parity: \(matches)/\(expected.count) inlined md5s match the reference")
-        #expect(matches == expected.count, "mismatched: \(mismatches.prefix(10))")
-        #expect(parsed.functions.count == expected.count)
+        #expect(matches == expected.count, "mismatched: \(mismatches.prefix(20))")
+        #expect(compared.count == expected.count, "functions missing from the source: \(Set(expected.keys).subtracting(compared).prefix(5))")
     }
 }

@@ -52,24 +52,26 @@ public struct SolverGraph: Hashable, Sendable {
         parameters = function.parameters
         returnAnnotation = function.returnAnnotation
         var builder = Builder()
+        builder.nodeOfName.reserveCapacity(function.statements.count + 8)
         nodes.reserveCapacity(function.statements.count * 4 + 4)
         for statement in function.statements {
             let node = builder.add(statement.value, to: &nodes)
-            builder.bindings[statement.target] = node
+            builder.nodeOfName[statement.target] = node
         }
         root = builder.add(returned, to: &nodes)
     }
 
     private struct Builder {
-        var bindings: [String: Int] = [:]
-        var freeNames: [String: Int] = [:]
+        /// The node a name reads: its latest assignment, else one shared leaf for the free name.
+        /// An assignment overwrites the leaf, so reads after it see the assigned value.
+        var nodeOfName: [String: Int] = [:]
 
         mutating func add(_ expression: Expression, to nodes: inout [Node]) -> Int {
             let node: Node
             switch expression {
             case .name(let name):
-                if let bound = bindings[name] ?? freeNames[name] { return bound }
-                freeNames[name] = nodes.count
+                if let node = nodeOfName[name] { return node }
+                nodeOfName[name] = nodes.count
                 node = .name(name)
             case .integer(let value):
                 node = .integer(value)
