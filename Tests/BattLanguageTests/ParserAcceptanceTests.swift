@@ -102,6 +102,13 @@ import Testing
         #expect(oneLine.returned == .call(callee: .name("f"), arguments: [.name("I")], keywords: []))
     }
 
+    @Test func skipsAByteOrderMarkAtTheStartOfTheFile() throws {
+        let parsed = CandidateParser.parse(source: "\u{FEFF}def solve(I) +:\n    return I\n", path: "bom.py")
+        #expect(parsed.diagnostics.first?.line == 1)
+        #expect(parsed.diagnostics.first?.column == 14)
+        #expect(try parseSingleFunction("\u{FEFF}def solve(I):\n    return I\n").name == "solve")
+    }
+
     @Test func readsSeveralFunctionsInSourceOrder() throws {
         let source = "def solve_00000001(I):\n    return I\n\ndef solve_00000002(I):\n    return f(I)\n"
         let parsed = CandidateParser.parse(source: source, path: "two.py")

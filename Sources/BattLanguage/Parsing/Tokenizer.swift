@@ -20,6 +20,11 @@ struct Tokenizer {
     init(source: UnsafeBufferPointer<UInt8>) {
         self.source = source
         tokens.reserveCapacity(source.count / 3)
+        // A UTF-8 byte order mark, which Python accepts at the start of a file.
+        if source.count >= 3 && source[0] == 0xEF && source[1] == 0xBB && source[2] == 0xBF {
+            position = 3
+            lineStarts[0] = 3
+        }
     }
 
     /// Tokenizes the whole source.
