@@ -1,0 +1,23 @@
+import Crypto
+
+/// Lowercase hexadecimal MD5 digests, the identity format of solver bodies and inlined solvers.
+enum MD5Hex {
+    /// The lowercase hex MD5 digest of `bytes`.
+    static func digest(of bytes: [UInt8]) -> String {
+        hex(Insecure.MD5.hash(data: bytes))
+    }
+
+    /// The lowercase hex form of a digest.
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let alphabet: StaticString = "0123456789abcdef"
+        var characters: [UInt8] = []
+        characters.reserveCapacity(32)
+        alphabet.withUTF8Buffer { table in
+            for byte in digest {
+                characters.append(table[Int(byte >> 4)])
+                characters.append(table[Int(byte & 0x0f)])
+            }
+        }
+        return String(decoding: characters, as: UTF8.self)
+    }
+}
