@@ -51,6 +51,8 @@ extension CacheError: CustomStringConvertible, LocalizedError {
             return "'\(path)' is an SQLite database but not a batt cache (it has other tables). It was left untouched; point --cache to another file."
         case .newerSchema(let path, let unknown, let supported):
             return "The cache '\(path)' was written by a newer batt: it has schema migrations \(Self.list(unknown)) but this batt supports only up to \(supported.last ?? "none"). It was left untouched; upgrade batt to use it."
+        case .olderSchemaReadOnly(let path, let applied, _) where applied.isEmpty:
+            return "The cache '\(path)' has no batt schema yet and was opened read-only. Open it read-write to initialise it."
         case .olderSchemaReadOnly(let path, let applied, let supported):
             return "The cache '\(path)' has an older schema (up to \(applied.last ?? "none"); this batt needs \(supported.last ?? "none")) and was opened read-only, so it cannot be upgraded. Open it read-write once, or seed a writable copy with --seed '\(path)'."
         case .readOnly(let path, let operation):
