@@ -8,22 +8,24 @@ extension CacheStore {
 
     /// The solvers rows of the given body hashes, keyed by body hash; unknown hashes are absent.
     public func solvers(forBodyHashes bodyHashes: [String]) throws -> [String: SolverRecord] {
+        guard !bodyHashes.isEmpty else { return [:] }
+        return try writer.read { db in try Self.fetchSolvers(db, forBodyHashes: bodyHashes) }
+    }
+
+    static func fetchSolvers(_ db: Database, forBodyHashes bodyHashes: [String]) throws -> [String: SolverRecord] {
         let unique = Array(Set(bodyHashes))
-        guard !unique.isEmpty else { return [:] }
-        return try writer.read { db in
-            var found: [String: SolverRecord] = [:]
-            found.reserveCapacity(unique.count)
-            for chunk in unique.chunks(of: Self.parametersPerStatement) {
-                let statement = try db.cachedStatement(
-                    sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE body_hash IN (\(placeholders(chunk.count)))")
-                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
-                while let row = try rows.next() {
-                    let record = SolverRecord(row: row)
-                    found[record.bodyHash] = record
-                }
+        var found: [String: SolverRecord] = [:]
+        found.reserveCapacity(unique.count)
+        for chunk in unique.chunks(of: parametersPerStatement) {
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE body_hash IN (\(placeholders(chunk.count)))")
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                let record = SolverRecord(row: row)
+                found[record.bodyHash] = record
             }
-            return found
         }
+        return found
     }
 
     /// The solvers rows whose inlined md5 is `solverMD5` (several bodies may inline to one solver).

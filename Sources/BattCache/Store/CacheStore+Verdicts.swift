@@ -8,31 +8,33 @@ extension CacheStore {
     /// many solvers of few tasks), then looked up by chunks of md5s.
     public func verdicts(for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
         guard !keys.isEmpty else { return [:] }
+        return try writer.read { db in try Self.fetchVerdicts(db, for: keys) }
+    }
+
+    static func fetchVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
         var md5sByGroup: [TaskAndVersion: Set<String>] = [:]
         for key in keys {
             md5sByGroup[TaskAndVersion(key), default: []].insert(key.solverMD5)
         }
-        return try writer.read { db in
-            var found: [VerdictKey: VerdictRecord] = [:]
-            found.reserveCapacity(keys.count)
-            for (group, md5s) in md5sByGroup {
-                for chunk in Array(md5s).chunks(of: Self.parametersPerStatement) {
-                    let statement = try db.cachedStatement(sql: """
-                        SELECT \(VerdictRecord.columns) FROM verdicts
-                        WHERE task_fingerprint = ? AND solver_version = ?
-                          AND solver_md5 IN (\(placeholders(chunk.count)))
-                        """)
-                    var arguments: StatementArguments = [group.taskFingerprint, group.solverVersion]
-                    arguments += StatementArguments(chunk)
-                    let rows = try Row.fetchCursor(statement, arguments: arguments)
-                    while let row = try rows.next() {
-                        let record = try VerdictRecord(row: row)
-                        found[record.key] = record
-                    }
+        var found: [VerdictKey: VerdictRecord] = [:]
+        found.reserveCapacity(keys.count)
+        for (group, md5s) in md5sByGroup {
+            for chunk in Array(md5s).chunks(of: parametersPerStatement) {
+                let statement = try db.cachedStatement(sql: """
+                    SELECT \(VerdictRecord.columns) FROM verdicts
+                    WHERE task_fingerprint = ? AND solver_version = ?
+                      AND solver_md5 IN (\(placeholders(chunk.count)))
+                    """)
+                var arguments: StatementArguments = [group.taskFingerprint, group.solverVersion]
+                arguments += StatementArguments(chunk)
+                let rows = try Row.fetchCursor(statement, arguments: arguments)
+                while let row = try rows.next() {
+                    let record = try VerdictRecord(row: row)
+                    found[record.key] = record
                 }
             }
-            return found
         }
+        return found
     }
 
     /// Stores verdicts in one transaction, replacing those of the same key.
@@ -43,11 +45,15 @@ extension CacheStore {
     public func insert(verdicts: [VerdictRecord]) throws -> Int {
         guard !verdicts.isEmpty else { return 0 }
         return try writeImmediately("store verdicts") { db in
-            let statement = try db.cachedStatement(sql: Self.upsertVerdictSQL)
-            for verdict in verdicts {
-                try statement.execute(arguments: verdict.databaseArguments)
-            }
+            try Self.upsert(verdicts, db)
             return verdicts.count
+        }
+    }
+
+    static func upsert(_ verdicts: [VerdictRecord], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: upsertVerdictSQL)
+        for verdict in verdicts {
+            try statement.execute(arguments: verdict.databaseArguments)
         }
     }
 

@@ -8,7 +8,7 @@ import GRDB
 /// transaction, so a killed run loses at most its last batch.
 public final class CacheStore: Sendable {
     /// How the caller wants the file opened.
-    public enum OpenMode: Sendable {
+    public enum OpenMode: Sendable, Hashable {
         /// Create the file if missing, migrate an older schema.
         case readWrite
         /// Never write: lookups, inspection, export, seeding from it.
@@ -16,7 +16,7 @@ public final class CacheStore: Sendable {
     }
 
     /// How the file was actually opened.
-    public enum AccessMode: Sendable, Equatable {
+    public enum AccessMode: Sendable, Hashable {
         case readWrite
         /// SQLite read-only connection; sees the `-wal` content.
         case readOnly
