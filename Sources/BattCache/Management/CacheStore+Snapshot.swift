@@ -96,12 +96,17 @@ extension CacheStore {
                 }
                 return SnapshotReport(
                     path: destination, bytes: try logicalSize(db),
-                    solvers: try Int.fetchOne(db, sql: "SELECT count(*) FROM solvers") ?? 0,
-                    verdicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM verdicts") ?? 0,
-                    runs: try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") ?? 0,
+                    solvers: try rowCount("solvers", db), verdicts: try rowCount("verdicts", db),
+                    runs: try rowCount("runs", db),
                     sourceAccessMode: .readOnly, warnings: [])
             }
         }
+    }
+
+    /// Rows of `table`; 0 when an older schema lacks it.
+    static func rowCount(_ table: String, _ db: Database) throws -> Int {
+        guard try db.tableExists(table) else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
     }
 
     /// Moves `source` to `destination`, failing if `destination` appeared meanwhile.

@@ -141,7 +141,7 @@ import Testing
         let path = shipped.path("cache.sqlite")
         let store = try CacheStore(path: live.path("cache.sqlite"))
         try store.insert(verdicts: [Fixture.verdict(1)])
-        try store.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try store.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try store.insert(verdicts: [Fixture.verdict(2)])  // only in the -wal
         try FileManager.default.copyItem(atPath: live.path("cache.sqlite"), toPath: path)
         try FileManager.default.copyItem(atPath: live.path("cache.sqlite-wal"), toPath: path + "-wal")
