@@ -62,6 +62,9 @@ extension CacheStore {
         } catch {
             throw CacheError.notWritable(path: destination, reason: "its folder cannot be created (\(error.localizedDescription))")
         }
+        guard fileManager.isWritableFile(atPath: folder.path) else {
+            throw CacheError.notWritable(path: destination, reason: "its folder '\(folder.path)' is read-only")
+        }
         let partial = folder.appendingPathComponent(".\(destinationURL.lastPathComponent).partial-\(UUID().uuidString)").path
         defer {
             for file in [partial, partial + "-journal", partial + "-wal", partial + "-shm"] {

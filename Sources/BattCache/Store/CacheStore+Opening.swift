@@ -29,10 +29,17 @@ extension CacheStore {
         allowingOlderSchema: Bool
     ) throws -> OpenedDatabase {
         let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue { throw CacheError.isDirectory(path: path) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var info = stat()
+        let exists: Bool
+        if stat(path, &info) == 0 {
+            exists = true
+            if info.st_mode & mode_t(S_IFMT) == mode_t(S_IFDIR) { throw CacheError.isDirectory(path: path) }
+        } else if errno == EACCES {
+            throw CacheError.unreadable(path: path, reason: "its folder '\(folder)' cannot be searched (permission denied)")
+        } else {
+            exists = false
+        }
 
         if exists {
             guard fileManager.isReadableFile(atPath: path) else {

@@ -94,6 +94,37 @@ import Testing
         }
     }
 
+    @Test(.disabled(if: FileSystem.runningAsRoot, "root searches any folder"))
+    func aFileInAnUnsearchableFolderIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("cache.sqlite")
+        try Self.makeCache(at: path)
+        try FileSystem.chmod(folder.url.path, 0o000)
+        defer { try? FileSystem.chmod(folder.url.path, 0o755) }
+        for mode in [CacheStore.OpenMode.readOnly, .readWrite] {
+            let error = #expect(throws: CacheError.self) { try CacheStore(path: path, mode: mode) }
+            guard case .unreadable(path, _)? = error else {
+                Issue.record("expected unreadable, got \(String(describing: error))")
+                continue
+            }
+        }
+    }
+
+    @Test(.disabled(if: FileSystem.runningAsRoot, "root writes any folder"))
+    func aCacheInAReadOnlyFolderIsRefusedReadWriteWithAdvice() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("cache.sqlite")
+        try Self.makeCache(at: path)
+        try FileSystem.chmod(folder.url.path, 0o555)
+        defer { try? FileSystem.chmod(folder.url.path, 0o755) }
+        let error = #expect(throws: CacheError.self) { try CacheStore(path: path) }
+        guard case .notWritable(path, _)? = error else {
+            Issue.record("expected notWritable, got \(String(describing: error))")
+            return
+        }
+        #expect(error?.description.contains("--seed") == true)
+    }
+
     @Test func aReadOnlyStoreRefusesWrites() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("cache.sqlite")

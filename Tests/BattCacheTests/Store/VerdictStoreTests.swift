@@ -65,10 +65,11 @@ import Testing
         #expect(try store.staleVerdictCount(currentVersion: "v9") == 4)
     }
 
-    @Test(arguments: StoreKind.allCases)
-    func batchesLargerThanSQLiteVariableLimitWork(kind: StoreKind) throws {
+    /// See `SolverStoreTests.batchesLargerThanSQLiteVariableLimitWork`.
+    @Test(arguments: [(StoreKind.inMemory, 33_000), (.onDisk, 2_500)])
+    func batchesLargerThanSQLiteVariableLimitWork(kind: StoreKind, count: Int) throws {
         let store = try TestCache(kind).store
-        let verdicts = (0..<33_000).map { Fixture.verdict($0, task: "t\($0 % 3)") }
+        let verdicts = (0..<count).map { Fixture.verdict($0, task: "t\($0 % 3)") }
         try store.insert(verdicts: verdicts)
         try store.markUsed(keys: verdicts.map(\.key), at: Fixture.date(10))
         let found = try store.verdicts(for: verdicts.map(\.key))
