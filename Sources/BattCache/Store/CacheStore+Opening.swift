@@ -65,13 +65,18 @@ extension CacheStore {
                     throw CacheError.notWritable(path: path, reason: "its folder '\(folder)' is read-only")
                 }
                 // Look before writing anything: GRDB's pool switches the file to WAL on open.
-                let probe = try sqliteCall(path) {
-                    try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+                let state: SchemaState
+                if let quickLook = immutableProbe(path: path, migrations: migrations) {
+                    state = quickLook
+                } else {
+                    let probe = try sqliteCall(path) {
+                        try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+                    }
+                    defer { try? probe.close() }
+                    state = try sqliteCall(path) {
+                        try probe.read { try SchemaMigration.state(of: $0, against: migrations) }
+                    }
                 }
-                let state = try sqliteCall(path) {
-                    try probe.read { try SchemaMigration.state(of: $0, against: migrations) }
-                }
-                try probe.close()
                 try refuseUnusable(state, path: path, migrations: migrations)
             } else {
                 do {
@@ -125,12 +130,30 @@ extension CacheStore {
         }
     }
 
+    /// The schema state read through an `immutable` connection, which creates no
+    /// `-wal`/`-shm` next to the file, so a refused file's folder stays as it was.
+    ///
+    /// nil when that read could mislead or fails: with a non-empty `-wal` or a
+    /// `-journal` (content the immutable read would miss), or without URI support.
+    static func immutableProbe(path: String, migrations: [SchemaMigration]) -> SchemaState? {
+        let walSize = (try? fileSize(path + "-wal")) ?? 0
+        guard walSize == 0, !FileManager.default.fileExists(atPath: path + "-journal") else { return nil }
+        guard let queue = try? DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true))
+        else { return nil }
+        defer { try? queue.close() }
+        return try? queue.read { try SchemaMigration.state(of: $0, against: migrations) }
+    }
+
     static func openReadOnly(
         path: String,
         migrations: [SchemaMigration],
         strategies: [ReadOnlyStrategy],
         allowingOlderSchema: Bool
     ) throws -> OpenedDatabase {
+        // Refuse what we can before a read-only connection creates -wal/-shm files.
+        if let state = immutableProbe(path: path, migrations: migrations) {
+            try refuseUnusable(state, path: path, migrations: migrations)
+        }
         let walSize = (try? fileSize(path + "-wal")) ?? 0
         var failures: [String] = []
         for strategy in strategies {

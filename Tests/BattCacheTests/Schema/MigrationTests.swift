@@ -72,5 +72,6 @@ import Testing
         #expect(error == .newerSchema(path: path, unknown: ["0002_notes"], supported: ["0001_initial"]))
         #expect(error?.description.contains("upgrade batt") == true)
         #expect(FileManager.default.bytes(path) == before)
+        #expect(try FileSystem.listing(folder.url.path) == ["cache.sqlite"])
     }
 }
