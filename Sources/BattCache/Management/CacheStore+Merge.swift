@@ -13,8 +13,10 @@ public struct MergeCounts: Sendable, Hashable {
         self.replaced = replaced
     }
 
-    static func + (lhs: MergeCounts, rhs: MergeCounts) -> MergeCounts {
-        MergeCounts(added: lhs.added + rhs.added, kept: lhs.kept + rhs.kept, replaced: lhs.replaced + rhs.replaced)
+    static func += (lhs: inout MergeCounts, rhs: MergeCounts) {
+        lhs.added += rhs.added
+        lhs.kept += rhs.kept
+        lhs.replaced += rhs.replaced
     }
 }
 
@@ -55,9 +57,9 @@ extension CacheStore {
         var report = MergeReport()
         for store in stores {
             report.warnings += store.warnings
-            report.verdicts = report.verdicts + (try mergeVerdicts(from: store, currentSolverVersion, &report.skippedStaleVerdicts))
-            report.solvers = report.solvers + (try mergeSolvers(from: store))
-            report.runs = report.runs + (try mergeRuns(from: store))
+            report.verdicts += try mergeVerdicts(from: store, currentSolverVersion, &report.skippedStaleVerdicts)
+            report.solvers += try mergeSolvers(from: store)
+            report.runs += try mergeRuns(from: store)
         }
         return report
     }
@@ -84,7 +86,7 @@ extension CacheStore {
                 skippedStale += rows.count - incoming.count
             }
             guard !incoming.isEmpty else { continue }
-            counts = counts + (try writeImmediately("merge verdicts") { db in
+            counts += try writeImmediately("merge verdicts") { db in
                 var batch = MergeCounts()
                 let existing = try Self.fetchVerdicts(db, for: incoming.map(\.key))
                 var writes: [VerdictRecord] = []
@@ -100,7 +102,7 @@ extension CacheStore {
                 }
                 try Self.replace(writes, db)
                 return batch
-            })
+            }
         }
     }
 
@@ -117,7 +119,7 @@ extension CacheStore {
             }
             guard let last = rows.last else { return counts }
             lastBodyHash = last.bodyHash
-            counts = counts + (try writeImmediately("merge solvers") { db in
+            counts += try writeImmediately("merge solvers") { db in
                 var batch = MergeCounts()
                 let existing = try Self.fetchSolvers(db, forBodyHashes: rows.map(\.bodyHash))
                 let statement = try db.cachedStatement(
@@ -135,7 +137,7 @@ extension CacheStore {
                     try statement.execute(arguments: solver.databaseArguments)
                 }
                 return batch
-            })
+            }
         }
     }
 
