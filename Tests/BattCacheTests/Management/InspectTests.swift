@@ -105,5 +105,11 @@ import Testing
         let stale = try clock.measure { _ = try store.staleVerdictCount(currentVersion: "v2") }
         let task = try clock.measure { _ = try store.verdicts(forTask: "task7", limit: 20) }
         print("inspect on \(summary?.verdicts ?? 0) verdicts (\(summary?.fileBytes ?? 0) bytes): \(elapsed); stale count: \(stale); best of a task: \(task)")
+        let export = try clock.measure { _ = try store.export(to: folder.path("export.sqlite")) }
+        var pruned: PruneReport?
+        let prune = try clock.measure {
+            pruned = try store.prune(PruneOptions(maxSizeBytes: (summary?.pageCount ?? 0) * (summary?.pageSize ?? 0) / 2))
+        }
+        print("export: \(export); prune to half size: \(prune), evicted \(pruned?.verdictsEvicted ?? 0), \(pruned?.bytesBefore ?? 0) → \(pruned?.bytesAfter ?? 0) bytes")
     }
 }
