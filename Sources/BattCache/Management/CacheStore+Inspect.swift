@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+
+extension CacheStore {
+    /// Totals, sizes, recent hit rates and the largest tasks, read in one snapshot.
+    ///
+    /// Each total is one aggregate over an index, so this stays fast on millions of verdicts.
+    /// - Parameters:
+    ///   - currentSolverVersion: flags that version and counts the others as stale.
+    ///   - recentRuns: how many of the latest runs the hit rates cover.
+    ///   - largestTasks: how many tasks to list.
+    public func inspect(
+        currentSolverVersion: String? = nil, recentRuns: Int = 10, largestTasks: Int = 10
+    ) throws -> CacheSummary {
+        let files = fileSizes()
+        return try writer.read { db in
+            var byOutcome: [Outcome: Int] = [:]
+            var byVersion: [String: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT solver_version, outcome, count(*) FROM verdicts GROUP BY solver_version, outcome
+                """)
+            while let row = try rows.next() {
+                let version: String = row[0]
+                let outcomeText: String = row[1]
+                let count: Int = row[2]
+                guard let outcome = Outcome(rawValue: outcomeText) else {
+                    throw CacheError.invalidRow(table: "verdicts", reason: "unknown outcome '\(outcomeText)'")
+                }
+                byOutcome[outcome, default: 0] += count
+                byVersion[version, default: 0] += count
+            }
+            let verdicts = byVersion.values.reduce(0, +)
+            let versions = byVersion
+                .map { CacheSummary.VersionCount(solverVersion: $0.key, verdicts: $0.value, isCurrent: $0.key == currentSolverVersion) }
+                .sorted { ($0.verdicts, $1.solverVersion) > ($1.verdicts, $0.solverVersion) }
+            let stale = currentSolverVersion.map { verdicts - (byVersion[$0] ?? 0) }
+
+            let hitRow = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*), total(candidates), total(inline_hits), total(inline_misses),
+                           total(verdict_hits), total(verdict_misses)
+                    FROM (SELECT * FROM runs ORDER BY started_at DESC, id DESC LIMIT ?)
+                    """,
+                arguments: [recentRuns])
+            let hitRates = CacheSummary.HitRates(
+                runs: hitRow?[0] ?? 0, candidates: Int(hitRow?[1] ?? 0.0),
+                inlineHits: Int(hitRow?[2] ?? 0.0), inlineMisses: Int(hitRow?[3] ?? 0.0),
+                verdictHits: Int(hitRow?[4] ?? 0.0), verdictMisses: Int(hitRow?[5] ?? 0.0))
+
+            let tasks = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT task_id, count(*) AS verdicts, total(outcome = 'correct') FROM verdicts
+                    GROUP BY task_id ORDER BY verdicts DESC, task_id LIMIT ?
+                    """,
+                arguments: [largestTasks]
+            ).map { CacheSummary.TaskCount(taskID: $0[0], verdicts: $0[1], correct: Int($0[2] as Double)) }
+
+            return CacheSummary(
+                path: path, accessMode: accessMode,
+                appliedMigrations: try SchemaMigration.migrator(for: migrations).appliedMigrations(db),
+                supportedMigrations: migrations.map(\.identifier),
+                fileBytes: files.main, walBytes: files.wal,
+                pageSize: try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0,
+                pageCount: try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0,
+                freePages: try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0,
+                solvers: try Int.fetchOne(db, sql: "SELECT count(*) FROM solvers") ?? 0,
+                distinctSolvers: try Int.fetchOne(db, sql: "SELECT count(DISTINCT solver_md5) FROM solvers") ?? 0,
+                verdicts: verdicts, verdictsByOutcome: byOutcome, verdictsByVersion: versions,
+                staleVerdicts: stale,
+                runs: try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") ?? 0,
+                recentHitRates: hitRates, largestTasks: tasks)
+        }
+    }
+
+    /// The verdicts of a task, best first: correct, then most pairs right, then fastest.
+    /// - Parameters:
+    ///   - solverVersion: only this version's verdicts; nil for all.
+    ///   - limit: at most this many; nil for all.
+    public func verdicts(forTask taskID: String, solverVersion: String? = nil, limit: Int? = nil) throws -> [VerdictRecord] {
+        try writer.read { db in
+            var sql = "SELECT \(VerdictRecord.columns) FROM verdicts WHERE task_id = ?"
+            var arguments: StatementArguments = [taskID]
+            if let solverVersion {
+                sql += " AND solver_version = ?"
+                arguments += [solverVersion]
+            }
+            sql += """
+                 ORDER BY outcome = 'correct' DESC, demo_correct + test_correct DESC,
+                          elapsed_seconds, solver_md5, solver_version
+                """
+            if let limit {
+                sql += " LIMIT ?"
+                arguments += [limit]
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(VerdictRecord.init(row:))
+        }
+    }
+
+    /// A solver's bodies, inlined text and verdicts; nil when the cache knows nothing of it.
+    public func solver(md5 solverMD5: String) throws -> SolverDetails? {
+        try writer.read { db in
+            let bodies = try Row.fetchAll(
+                db, sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE solver_md5 = ? ORDER BY body_hash",
+                arguments: [solverMD5]
+            ).map(SolverRecord.init(row:))
+            let verdicts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(VerdictRecord.columns) FROM verdicts WHERE solver_md5 = ?
+                    ORDER BY task_id, task_fingerprint, solver_version
+                    """,
+                arguments: [solverMD5]
+            ).map(VerdictRecord.init(row:))
+            if bodies.isEmpty && verdicts.isEmpty { return nil }
+            return SolverDetails(solverMD5: solverMD5, bodies: bodies, verdicts: verdicts)
+        }
+    }
+
+    /// Bytes of the main file and its `-wal`; zeros in memory.
+    func fileSizes() -> (main: Int, wal: Int) {
+        guard let path else { return (0, 0) }
+        return ((try? Self.fileSize(path)) ?? 0, (try? Self.fileSize(path + "-wal")) ?? 0)
+    }
+
+    /// The database size as SQLite sees it (pages × page size), whatever is still in the `-wal`.
+    static func logicalSize(_ db: Database) throws -> Int {
+        let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+        let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+        return pageCount * pageSize
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+
+extension CacheStore {
+    /// Removes verdicts by criteria and size ceiling, the solvers rows no verdict refers
+    /// to any more, then vacuums so the file shrinks.
+    ///
+    /// A dry run performs the same prune on a private snapshot (a `VACUUM INTO`
+    /// copy in the temporary folder, needing as much space as the vacuumed cache),
+    /// so its report — counts, keys, sizes — is exactly what a real run would do
+    /// to the same content. A dry run works on read-only caches too.
+    public func prune(_ options: PruneOptions) throws -> PruneReport {
+        if options.stale && options.currentSolverVersion == nil {
+            throw CacheError.invalidOptions("Pruning stale verdicts needs the current solver version.")
+        }
+        if let maxSize = options.maxSizeBytes, maxSize < 0 {
+            throw CacheError.invalidOptions("The size ceiling must not be negative (got \(maxSize) bytes).")
+        }
+        let bytesBefore = try writer.read { try Self.logicalSize($0) }
+        var report: PruneReport
+        if options.dryRun {
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("batt-prune-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let snapshotPath = folder.appendingPathComponent("snapshot.sqlite").path
+            _ = try writeSnapshot(to: snapshotPath)
+            let snapshot = try CacheStore(path: snapshotPath, mode: .readWrite, migrations: migrations)
+            report = try snapshot.performPrune(options)
+            report.dryRun = true
+        } else {
+            try requireWritable("prune")
+            report = try performPrune(options)
+        }
+        report.bytesBefore = bytesBefore
+        return report
+    }
+
+    private func performPrune(_ options: PruneOptions) throws -> PruneReport {
+        var report = PruneReport(dryRun: false)
+        if options.hasSelectionCriteria {
+            let (condition, arguments) = selection(options)
+            report.verdictsSelected = try removeVerdicts(
+                "SELECT id, solver_md5 FROM verdicts WHERE \(condition) ORDER BY last_used_at, id",
+                arguments, into: &report, listing: options.listedKeysLimit)
+        }
+        try vacuum()
+        var size = try writer.read { try Self.logicalSize($0) }
+
+        if let maxSize = options.maxSizeBytes {
+            // Evict an estimated number of LRU verdicts, vacuum, measure, repeat:
+            // page counts after a vacuum are exact, estimates before it are not.
+            var remaining = try verdictCount()
+            var bytesPerVerdict = remaining > 0 ? Double(size) / Double(remaining) : 0
+            var rounds = 0
+            while size > maxSize && remaining > 0 && rounds < 20 {
+                rounds += 1
+                let excess = Double(size - maxSize)
+                let estimate = Int((excess / Swift.max(bytesPerVerdict, 1) * 1.02).rounded(.up))
+                let count = Swift.min(remaining, Swift.max(1, estimate))
+                report.verdictsEvicted += try removeVerdicts(
+                    "SELECT id, solver_md5 FROM verdicts ORDER BY last_used_at, id LIMIT ?",
+                    [count], into: &report, listing: options.listedKeysLimit)
+                try vacuum()
+                let newSize = try writer.read { try Self.logicalSize($0) }
+                // Refine with what this round actually freed per verdict.
+                let freed = size - newSize
+                bytesPerVerdict = freed > 0 ? Double(freed) / Double(count) : bytesPerVerdict / 2
+                size = newSize
+                remaining -= count
+            }
+            report.fitsMaxSize = size <= maxSize
+        }
+        report.bytesAfter = size
+        return report
+    }
+
+    /// The SQL condition and arguments of the selection criteria.
+    private func selection(_ options: PruneOptions) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if options.stale, let current = options.currentSolverVersion {
+            conditions.append("solver_version <> ?")
+            arguments += [current]
+        }
+        if let unusedFor = options.unusedFor {
+            let seconds = Double(unusedFor.components.seconds) + Double(unusedFor.components.attoseconds) / 1e18
+            conditions.append("last_used_at < ?")
+            arguments += [options.now.timeIntervalSince1970 - seconds]
+        }
+        if !options.outcomes.isEmpty {
+            let outcomes = options.outcomes.map(\.rawValue).sorted()
+            conditions.append("outcome IN (\(placeholders(outcomes.count)))")
+            arguments += StatementArguments(outcomes)
+        }
+        if !options.taskIDs.isEmpty {
+            // A temp table would avoid the variable limit; task lists typed on a command line stay small.
+            let tasks = options.taskIDs.sorted()
+            conditions.append("task_id IN (\(placeholders(tasks.count)))")
+            arguments += StatementArguments(tasks)
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// Deletes the verdicts `selectSQL` returns (`id, solver_md5`), then the solvers rows
+    /// of their solvers that no verdict refers to any more, in one transaction.
+    /// - Returns: how many verdicts went.
+    private func removeVerdicts(
+        _ selectSQL: String, _ arguments: StatementArguments, into report: inout PruneReport, listing limit: Int
+    ) throws -> Int {
+        let alreadyListed = report.removedKeys.count
+        let (removed, solvers, byOutcome, byVersion, keys) = try writeImmediately("prune") { db in
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY, solver_md5 TEXT NOT NULL);
+                DELETE FROM temp.pruned;
+                """)
+            try db.execute(sql: "INSERT INTO temp.pruned (id, solver_md5) \(selectSQL)", arguments: arguments)
+            var byOutcome: [Outcome: Int] = [:]
+            var byVersion: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT v.outcome, v.solver_version, count(*) FROM verdicts v JOIN temp.pruned p ON p.id = v.id
+                GROUP BY v.outcome, v.solver_version
+                """) {
+                let count: Int = row[2]
+                if let outcome = Outcome(rawValue: row[0]) { byOutcome[outcome, default: 0] += count }
+                byVersion[row[1], default: 0] += count
+            }
+            let keys = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.solver_md5, v.task_fingerprint, v.solver_version
+                    FROM verdicts v JOIN temp.pruned p ON p.id = v.id ORDER BY v.last_used_at, v.id LIMIT ?
+                    """,
+                arguments: [Swift.max(0, limit - alreadyListed)]
+            ).map { VerdictKey(solverMD5: $0[0], taskFingerprint: $0[1], solverVersion: $0[2]) }
+            try db.execute(sql: "DELETE FROM verdicts WHERE id IN (SELECT id FROM temp.pruned)")
+            let removed = db.changesCount
+            try db.execute(sql: """
+                DELETE FROM solvers
+                WHERE solver_md5 IN (SELECT solver_md5 FROM temp.pruned)
+                  AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.solver_md5 = solvers.solver_md5)
+                """)
+            let solvers = db.changesCount
+            try db.execute(sql: "DELETE FROM temp.pruned")
+            return (removed, solvers, byOutcome, byVersion, keys)
+        }
+        report.solversRemoved += solvers
+        report.removedByOutcome.merge(byOutcome, uniquingKeysWith: +)
+        report.removedByVersion.merge(byVersion, uniquingKeysWith: +)
+        report.removedKeys += keys
+        return removed
+    }
+
+    /// Rebuilds the file without free pages, then truncates the `-wal`.
+    func vacuum() throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM")
+            if accessMode == .readWrite {
+                _ = try? db.checkpoint(.truncate)
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+extension CacheStore {
+    /// At most this many values bound per statement: below SQLite's historic
+    /// limit of 999 variables, whatever the build.
+    static let parametersPerStatement = 500
+
+    /// The solvers rows of the given body hashes, keyed by body hash; unknown hashes are absent.
+    public func solvers(forBodyHashes bodyHashes: [String]) throws -> [String: SolverRecord] {
+        guard !bodyHashes.isEmpty else { return [:] }
+        return try writer.read { db in try Self.fetchSolvers(db, forBodyHashes: bodyHashes) }
+    }
+
+    static func fetchSolvers(_ db: Database, forBodyHashes bodyHashes: [String]) throws -> [String: SolverRecord] {
+        let unique = Array(Set(bodyHashes))
+        var found: [String: SolverRecord] = [:]
+        found.reserveCapacity(unique.count)
+        for chunk in unique.chunks(of: parametersPerStatement) {
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE body_hash IN (\(placeholders(chunk.count)))")
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                let record = SolverRecord(row: row)
+                found[record.bodyHash] = record
+            }
+        }
+        return found
+    }
+
+    /// The solvers rows whose inlined md5 is `solverMD5` (several bodies may inline to one solver).
+    public func solvers(forMD5 solverMD5: String) throws -> [SolverRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE solver_md5 = ? ORDER BY body_hash",
+                arguments: [solverMD5]
+            ).map(SolverRecord.init(row:))
+        }
+    }
+
+    /// Stores solvers rows in one transaction.
+    ///
+    /// An existing row of the same body hash is replaced only when the new row
+    /// comes from another inliner version, or brings the text the old row lacked.
+    /// - Returns: how many rows were inserted or replaced.
+    @discardableResult
+    public func insert(solvers: [SolverRecord]) throws -> Int {
+        guard !solvers.isEmpty else { return 0 }
+        return try writeImmediately("store solvers") { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO solvers (\(SolverRecord.columns)) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (body_hash) DO UPDATE SET
+                    solver_md5 = excluded.solver_md5,
+                    inlined_text = excluded.inlined_text,
+                    text_materialised = excluded.text_materialised,
+                    inliner_version = excluded.inliner_version,
+                    created_at = excluded.created_at
+                WHERE excluded.inliner_version <> solvers.inliner_version
+                   OR (solvers.inlined_text IS NULL AND excluded.inlined_text IS NOT NULL)
+                """)
+            var changed = 0
+            for solver in solvers {
+                try statement.execute(arguments: solver.databaseArguments)
+                changed += db.changesCount
+            }
+            return changed
+        }
+    }
+}
+
+/// `?, ?, ?` for `count` values.
+func placeholders(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ", ")
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+
+extension CacheStore {
+    /// The stored verdicts of the given keys; keys without a verdict are absent.
+    ///
+    /// Keys are grouped by task fingerprint and solver version (a run asks for
+    /// many solvers of few tasks), then looked up by chunks of md5s.
+    public func verdicts(for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
+        guard !keys.isEmpty else { return [:] }
+        return try writer.read { db in try Self.fetchVerdicts(db, for: keys) }
+    }
+
+    static func fetchVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
+        var md5sByGroup: [TaskAndVersion: Set<String>] = [:]
+        for key in keys {
+            md5sByGroup[TaskAndVersion(key), default: []].insert(key.solverMD5)
+        }
+        var found: [VerdictKey: VerdictRecord] = [:]
+        found.reserveCapacity(keys.count)
+        for (group, md5s) in md5sByGroup {
+            for chunk in Array(md5s).chunks(of: parametersPerStatement) {
+                let statement = try db.cachedStatement(sql: """
+                    SELECT \(VerdictRecord.columns) FROM verdicts
+                    WHERE task_fingerprint = ? AND solver_version = ?
+                      AND solver_md5 IN (\(placeholders(chunk.count)))
+                    """)
+                var arguments: StatementArguments = [group.taskFingerprint, group.solverVersion]
+                arguments += StatementArguments(chunk)
+                let rows = try Row.fetchCursor(statement, arguments: arguments)
+                while let row = try rows.next() {
+                    let record = try VerdictRecord(row: row)
+                    found[record.key] = record
+                }
+            }
+        }
+        return found
+    }
+
+    /// Stores verdicts in one transaction, replacing those of the same key.
+    ///
+    /// A replaced row keeps its hit count (plus the new row's) and the later `lastUsedAt`.
+    /// - Returns: how many rows were inserted or replaced.
+    @discardableResult
+    public func insert(verdicts: [VerdictRecord]) throws -> Int {
+        guard !verdicts.isEmpty else { return 0 }
+        return try writeImmediately("store verdicts") { db in
+            try Self.upsert(verdicts, db)
+            return verdicts.count
+        }
+    }
+
+    static func upsert(_ verdicts: [VerdictRecord], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: upsertVerdictSQL)
+        for verdict in verdicts {
+            try statement.execute(arguments: verdict.databaseArguments)
+        }
+    }
+
+    static let upsertVerdictSQL = """
+        INSERT INTO verdicts (\(VerdictRecord.columns))
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (solver_md5, task_fingerprint, solver_version) DO UPDATE SET
+            task_id = excluded.task_id,
+            outcome = excluded.outcome,
+            pair_results = excluded.pair_results,
+            demo_correct = excluded.demo_correct,
+            demo_count = excluded.demo_count,
+            test_correct = excluded.test_correct,
+            test_count = excluded.test_count,
+            elapsed_seconds = excluded.elapsed_seconds,
+            time_limit_seconds = excluded.time_limit_seconds,
+            error_message = excluded.error_message,
+            created_at = excluded.created_at,
+            last_used_at = max(verdicts.last_used_at, excluded.last_used_at),
+            hit_count = verdicts.hit_count + excluded.hit_count
+        """
+
+    /// Records that a run was served these verdicts: `lastUsedAt` moves to
+    /// `date` (never back) and the hit count grows by one.
+    /// - Returns: how many of the keys had a verdict.
+    @discardableResult
+    public func markUsed(keys: [VerdictKey], at date: Date = Date()) throws -> Int {
+        guard !keys.isEmpty else { return 0 }
+        return try writeImmediately("mark verdicts used") { db in
+            let statement = try db.cachedStatement(sql: """
+                UPDATE verdicts SET last_used_at = max(last_used_at, ?), hit_count = hit_count + 1
+                WHERE solver_md5 = ? AND task_fingerprint = ? AND solver_version = ?
+                """)
+            var updated = 0
+            for key in keys {
+                try statement.execute(arguments: [
+                    date.timeIntervalSince1970, key.solverMD5, key.taskFingerprint, key.solverVersion,
+                ])
+                updated += db.changesCount
+            }
+            return updated
+        }
+    }
+
+    /// How many verdicts belong to solver versions other than `currentVersion`.
+    public func staleVerdictCount(currentVersion: String) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM verdicts WHERE solver_version <> ?",
+                arguments: [currentVersion]) ?? 0
+        }
+    }
+
+    /// How many verdicts the cache holds.
+    public func verdictCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM verdicts") ?? 0 }
+    }
+}
+
+private struct TaskAndVersion: Hashable {
+    var taskFingerprint: String
+    var solverVersion: String
+
+    init(_ key: VerdictKey) {
+        taskFingerprint = key.taskFingerprint
+        solverVersion = key.solverVersion
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// The verdict cache: one SQLite file shared by runs, processes and sessions.
+///
+/// Files open as a WAL `DatabasePool` with a 30 s busy timeout, so several
+/// processes can share one file; every write is a short `IMMEDIATE`
+/// transaction, so a killed run loses at most its last batch.
+public final class CacheStore: Sendable {
+    /// How the caller wants the file opened.
+    public enum OpenMode: Sendable, Hashable {
+        /// Create the file if missing, migrate an older schema.
+        case readWrite
+        /// Never write: lookups, inspection, export, seeding from it.
+        case readOnly
+    }
+
+    /// How the file was actually opened.
+    public enum AccessMode: Sendable, Hashable {
+        case readWrite
+        /// SQLite read-only connection; sees the `-wal` content.
+        case readOnly
+        /// SQLite `immutable=1`: for a WAL file in a read-only folder without
+        /// `-shm`. Sees no `-wal` content (see ``CacheStore/warnings``).
+        case immutable
+        /// The file and its `-wal` were copied to a private temporary folder and
+        /// read there, because a read-only folder held a `-wal` but no `-shm`.
+        case privateCopy(path: String)
+        case inMemory
+
+        public var isWritable: Bool { self == .readWrite || self == .inMemory }
+    }
+
+    /// The path as given; nil for an in-memory store.
+    public let path: String?
+    public let accessMode: AccessMode
+    /// What the user should know about how the file was opened.
+    public let warnings: [String]
+
+    let writer: any DatabaseWriter
+    let migrations: [SchemaMigration]
+    private let privateCopyFolder: URL?
+
+    /// Opens (read-write: creating and migrating as needed) the cache file at `path`.
+    /// - Throws: ``CacheError`` when the file is not a batt cache, has a newer schema,
+    ///   or cannot be read or written; the file is then left untouched.
+    public convenience init(path: String, mode: OpenMode = .readWrite) throws {
+        try self.init(path: path, mode: mode, migrations: SchemaMigration.embedded)
+    }
+
+    init(
+        path: String,
+        mode: OpenMode,
+        migrations: [SchemaMigration],
+        readOnlyStrategies: [ReadOnlyStrategy] = ReadOnlyStrategy.allCases,
+        allowingOlderSchema: Bool = false
+    ) throws {
+        let opened = try Self.openFile(
+            path: path, mode: mode, migrations: migrations,
+            readOnlyStrategies: readOnlyStrategies, allowingOlderSchema: allowingOlderSchema)
+        self.path = path
+        self.accessMode = opened.accessMode
+        self.warnings = opened.warnings
+        self.writer = opened.writer
+        self.migrations = migrations
+        self.privateCopyFolder = opened.privateCopyFolder
+    }
+
+    private init(inMemoryWith migrations: [SchemaMigration]) throws {
+        let queue = try DatabaseQueue(configuration: Self.configuration(readonly: false))
+        try SchemaMigration.migrator(for: migrations).migrate(queue)
+        self.path = nil
+        self.accessMode = .inMemory
+        self.warnings = []
+        self.writer = queue
+        self.migrations = migrations
+        self.privateCopyFolder = nil
+    }
+
+    /// A fresh, migrated cache in memory (tests, `--no-cache` runs).
+    public static func inMemory() throws -> CacheStore {
+        try CacheStore(inMemoryWith: SchemaMigration.embedded)
+    }
+
+    static func inMemory(migrations: [SchemaMigration]) throws -> CacheStore {
+        try CacheStore(inMemoryWith: migrations)
+    }
+
+    deinit {
+        if let privateCopyFolder {
+            try? FileManager.default.removeItem(at: privateCopyFolder)
+        }
+    }
+
+    /// The path for messages.
+    var displayPath: String { path ?? ":memory:" }
+
+    /// The migrations recorded in the file, in order.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try SchemaMigration.migrator(for: migrations).appliedMigrations(db) }
+    }
+
+    static func configuration(readonly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        configuration.busyMode = .timeout(30)
+        configuration.label = "BattCache"
+        return configuration
+    }
+
+    func requireWritable(_ operation: String) throws {
+        guard accessMode.isWritable else {
+            throw CacheError.readOnly(path: displayPath, operation: operation)
+        }
+    }
+
+    /// Runs `body` in one short `IMMEDIATE` transaction: it takes the write lock
+    /// up front (waiting for other processes up to the busy timeout) instead of
+    /// failing on a lock upgrade half-way.
+    func writeImmediately<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        try requireWritable(operation)
+        return try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw CacheError.sqlite(path: displayPath, message: "\(operation): no result") }
+            return result
+        }
+    }
+}
