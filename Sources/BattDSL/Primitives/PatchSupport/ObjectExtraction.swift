@@ -68,7 +68,8 @@ enum ObjectExtraction {
                 groups.removeAll { Value.int($0[0].color) == background }
             }
             try context.charge(g.cells.count + groups.count)
-            return .set(groups.map { .object($0) })
+            // One object per colour, in ascending colour: already in set order.
+            return .otherSet(groups.map { .object($0) })
         }
         var colors = try ObjectColors.palette(grid, context).pythonElements()
         if withoutBackground {

@@ -11,23 +11,28 @@ enum ObjectFloodFill {
     ) throws -> Value {
         let background = withoutBackground.isTruthy ? try ObjectColors.extremeColor(grid, most: true, context) : nil
         let rule = Rule(univalued: univalued.isTruthy, diagonal: diagonal.isTruthy)
-        if case .grid(let g) = grid {
-            try context.charge(g.cells.count)
-            let backgroundColor = background.flatMap { value -> Int8? in
-                guard case .int(let n) = value else { return nil }
-                return Int8(exactly: n)
-            }
-            let components = self.components(g.cells, height: g.height, width: g.width, background: backgroundColor, rule)
-            try context.charge(components.count)
-            return .set(components.map { members in
-                var cells = members.map { Cell(Int(g.cells[$0]), $0 / g.width, $0 % g.width) }
-                if !rule.univalued, let first = cells.first, cells.contains(where: { $0.color != first.color }) {
-                    cells.sort()
-                }
-                return .object(cells)
-            })
+        guard case .grid(let g) = grid else {
+            return try objectsGenerically(grid, background: background, rule, context)
         }
-        return try objectsGenerically(grid, background: background, rule, context)
+        try context.charge(g.cells.count)
+        let backgroundColor = background.flatMap { value -> Int8? in
+            guard case .int(let n) = value else { return nil }
+            return Int8(exactly: n)
+        }
+        let found = components(g.cells, height: g.height, width: g.width, background: backgroundColor, rule)
+        try context.charge(found.count)
+        var objects: [[Cell]] = []
+        objects.reserveCapacity(found.count)
+        for k in 0..<found.count {
+            var cells = found.members(k).map { Cell(g[$0.i, $0.j], $0) }
+            if !rule.univalued, let first = cells.first, cells.contains(where: { $0.color != first.color }) {
+                cells.sort()
+            }
+            objects.append(cells)
+        }
+        // Objects share no location, so their first cells differ and alone give the set order.
+        objects.sort { ($0.first ?? Cell(0, 0, 0)) < ($1.first ?? Cell(0, 0, 0)) }
+        return .otherSet(objects.map { .object($0) })
     }
 
     struct Rule {
@@ -62,49 +67,81 @@ enum ObjectFloodFill {
             }
         }
         let backgroundId = background.map { ids[$0] ?? -1 }
-        let components = self.components(labels, height: height, width: width, background: backgroundId, rule)
-        try context.charge(components.count)
-        return .set(components.map { members in
-            .set(members.map { .tuple([values[labels[$0]], .pair($0 / width, $0 % width)]) })
+        let found = components(labels, height: height, width: width, background: backgroundId, rule)
+        try context.charge(found.count)
+        return .set((0..<found.count).map { k in
+            .set(found.members(k).map { .tuple([values[labels[$0.i * width + $0.j]], .point($0)]) })
         })
     }
 
-    /// The connected components as lists of flat cell positions, each in row-major order.
+    /// Connected components: their locations grouped by component, each group in row-major order.
+    struct Components {
+        let locations: [Point]
+        /// Where each component's group starts in `locations`, plus the end.
+        let starts: [Int]
+
+        var count: Int { starts.count - 1 }
+
+        func members(_ k: Int) -> ArraySlice<Point> { locations[starts[k]..<starts[k + 1]] }
+    }
+
     static func components<Color: Equatable>(
         _ colors: [Color], height: Int, width: Int, background: Color?, _ rule: Rule
-    ) -> [[Int]] {
-        let count = colors.count
-        guard count > 0, width > 0 else { return [] }
-        let steps: [(Int, Int)] = rule.diagonal
-            ? [(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)]
-            : [(-1, 0), (0, -1), (0, 1), (1, 0)]
-        var label = [Int32](repeating: -1, count: count)
+    ) -> Components {
+        guard let filler = colors.first, width > 0 else { return Components(locations: [], starts: [0]) }
+        // A border of blocked cells around the grid spares bounds checks and divisions.
+        let stride = width + 2
+        let blocked: Int32 = -2
+        var label = [Int32](repeating: blocked, count: (height + 2) * stride)
+        var padded = [Color](repeating: filler, count: (height + 2) * stride)
+        for i in 0..<height {
+            for j in 0..<width {
+                label[(i + 1) * stride + j + 1] = -1
+                padded[(i + 1) * stride + j + 1] = colors[i * width + j]
+            }
+        }
+        let steps = rule.diagonal
+            ? [-stride - 1, -stride, -stride + 1, -1, 1, stride - 1, stride, stride + 1]
+            : [-stride, -1, 1, stride]
         var stack: [Int] = []
-        var components: Int32 = 0
-        for start in 0..<count where label[start] < 0 {
-            let seed = colors[start]
+        stack.reserveCapacity(height * width)
+        var sizes: [Int] = []
+        for start in 0..<label.count where label[start] == -1 {
+            let seed = padded[start]
             if let background, seed == background { continue }
-            label[start] = components
+            let component = Int32(sizes.count)
+            var size = 1
+            label[start] = component
             stack.append(start)
             while let k = stack.popLast() {
-                let (i, j) = (k / width, k % width)
-                for (di, dj) in steps {
-                    let (ni, nj) = (i + di, j + dj)
-                    guard ni >= 0, ni < height, nj >= 0, nj < width else { continue }
-                    let next = ni * width + nj
-                    guard label[next] < 0 else { continue }
-                    let color = colors[next]
+                for step in steps {
+                    let next = k + step
+                    guard label[next] == -1 else { continue }
+                    let color = padded[next]
                     let joins = rule.univalued ? color == seed : background.map { color != $0 } ?? true
                     if joins {
-                        label[next] = components
+                        label[next] = component
                         stack.append(next)
+                        size += 1
                     }
                 }
             }
-            components += 1
+            sizes.append(size)
         }
-        var members = [[Int]](repeating: [], count: Int(components))
-        for k in 0..<count where label[k] >= 0 { members[Int(label[k])].append(k) }
-        return members
+        // Counting sort by component keeps row-major order within each group.
+        var starts = [0]
+        starts.reserveCapacity(sizes.count + 1)
+        for size in sizes { starts.append(starts[starts.count - 1] + size) }
+        var fill = starts
+        var locations = [Point](repeating: Point(0, 0), count: starts[starts.count - 1])
+        for i in 0..<height {
+            for j in 0..<width {
+                let component = Int(label[(i + 1) * stride + j + 1])
+                guard component >= 0 else { continue }
+                locations[fill[component]] = Point(i, j)
+                fill[component] += 1
+            }
+        }
+        return Components(locations: locations, starts: starts)
     }
 }
