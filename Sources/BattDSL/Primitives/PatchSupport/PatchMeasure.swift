@@ -46,14 +46,19 @@ enum PatchMeasure {
         let columns = try PatchPython.columns(try PatchAccess.toIndices(patch, context).pythonElements())
         var result: [Value] = []
         for (k, column) in columns.enumerated() {
-            switch (corner, k) {
-            case (.upperLeft, _), (.lowerRight, _), (_, 0), (_, 1):
-                let greatest = k == 0 ? rowMax : (k == 1 ? columnMax : corner == .lowerRight)
-                result.append(try PatchPython.extremum(column, greatest: greatest))
+            let greatest: Bool
+            switch k {
+            case 0: greatest = rowMax
+            case 1: greatest = columnMax
             default:
-                // `urcorner` and `llcorner` pick min or max from a dict keyed by 0 and 1.
-                throw DSLError.indexError("KeyError: \(k)")
+                // `ulcorner` and `lrcorner` map one function over every coordinate; `urcorner` and
+                // `llcorner` look theirs up in a dict keyed by 0 and 1 (Python's KeyError).
+                guard corner == .upperLeft || corner == .lowerRight else {
+                    throw DSLError.indexError("KeyError: \(k)")
+                }
+                greatest = corner == .lowerRight
             }
+            result.append(try PatchPython.extremum(column, greatest: greatest))
         }
         return .tuple(result)
     }
