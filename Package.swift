@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(name: "batt", dependencies: ["BattCommands"]),
         .testTarget(name: "BattDSLTests", dependencies: ["BattDSL"]),
-        .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"]),
+        .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"], exclude: ["Fixtures"]),
         .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"], exclude: ["Fixtures"]),
         .testTarget(name: "BattCacheTests", dependencies: ["BattCache"]),
         .testTarget(name: "BattPipelineTests", dependencies: ["BattPipeline"]),

@@ -45,8 +45,9 @@ public struct VerdictRecord: Sendable, Hashable {
     public var key: VerdictKey
     public var taskID: String
     public var outcome: Outcome
-    /// Per pair, demonstrations then tests; shorter than the pair count when the run stopped early.
-    public var pairResults: [Bool]
+    /// One character per pair, demonstrations then tests: `1` right, `0` wrong, `E` raised,
+    /// `-` not run (the limit had run out), `?` a test without a known output.
+    public var pairResults: String
     public var demoCorrect: Int
     public var demoCount: Int
     public var testCorrect: Int
@@ -61,7 +62,7 @@ public struct VerdictRecord: Sendable, Hashable {
     public var hitCount: Int
 
     public init(
-        key: VerdictKey, taskID: String, outcome: Outcome, pairResults: [Bool],
+        key: VerdictKey, taskID: String, outcome: Outcome, pairResults: String,
         demoCorrect: Int, demoCount: Int, testCorrect: Int, testCount: Int,
         elapsedSeconds: Double, timeLimitSeconds: Double?, errorMessage: String? = nil,
         createdAt: Date = Date(), lastUsedAt: Date? = nil, hitCount: Int = 0
@@ -116,20 +117,17 @@ extension VerdictRecord {
         let pairText: String = row[5]
         self.init(
             key: VerdictKey(solverMD5: row[0], taskFingerprint: row[1], solverVersion: row[2]),
-            taskID: row[3], outcome: outcome, pairResults: pairText.map { $0 == "1" },
+            taskID: row[3], outcome: outcome, pairResults: pairText,
             demoCorrect: row[6], demoCount: row[7], testCorrect: row[8], testCount: row[9],
             elapsedSeconds: row[10], timeLimitSeconds: row[11], errorMessage: row[12],
             createdAt: Date(timeIntervalSince1970: row[13]),
             lastUsedAt: Date(timeIntervalSince1970: row[14]), hitCount: row[15])
     }
 
-    /// The compact `pair_results` text, e.g. "1101".
-    var pairResultsText: String { String(pairResults.map { $0 ? "1" : "0" }) }
-
     var databaseArguments: StatementArguments {
         [
             key.solverMD5, key.taskFingerprint, key.solverVersion, taskID, outcome.rawValue,
-            pairResultsText, demoCorrect, demoCount, testCorrect, testCount, elapsedSeconds,
+            pairResults, demoCorrect, demoCount, testCorrect, testCount, elapsedSeconds,
             timeLimitSeconds, errorMessage, createdAt.timeIntervalSince1970,
             lastUsedAt.timeIntervalSince1970, hitCount,
         ]

@@ -37,9 +37,9 @@ CREATE TABLE verdicts (
     task_id            TEXT    NOT NULL,
     outcome            TEXT    NOT NULL
         CHECK (outcome IN ('correct', 'wrong', 'error', 'timeout', 'budget')),
-    -- One character per pair, demonstrations then tests: '1' right, '0' not.
-    -- Shorter than the pair count when the run stopped early (timeout, budget).
-    pair_results       TEXT    NOT NULL CHECK (pair_results NOT GLOB '*[^01]*'),
+    -- One character per pair, demonstrations then tests: '1' right, '0' wrong,
+    -- 'E' raised, '-' not run (the limit had run out), '?' test output unknown.
+    pair_results       TEXT    NOT NULL CHECK (pair_results NOT GLOB '*[^01E?-]*'),
     demo_correct       INTEGER NOT NULL CHECK (demo_correct BETWEEN 0 AND demo_count),
     demo_count         INTEGER NOT NULL,
     test_correct       INTEGER NOT NULL CHECK (test_correct BETWEEN 0 AND test_count),

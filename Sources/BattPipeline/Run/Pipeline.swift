@@ -39,7 +39,7 @@ public struct Pipeline: Sendable {
     /// How many verdicts go to the cache in one write transaction.
     static let storeBatchSize = 256
 
-    public func run() async throws -> (summary: RunSummary, results: [CandidateResult]) {
+    public func run() async throws -> RunOutcome {
         var clock = PhaseClock()
         let startedAt = Date()
         let version = options.solverVersion.description
@@ -303,7 +303,12 @@ public struct Pipeline: Sendable {
                 summary.warnings.append("the run was not recorded in the cache: \(error)")
             }
         }
-        return (summary, results)
+        var texts: [String: String] = [:]
+        for record in knownSolvers.values where record.inlinedText != nil { texts[record.solverMD5] = record.inlinedText }
+        for record in newSolvers where record.inlinedText != nil { texts[record.solverMD5] = record.inlinedText }
+        let correctSolvers = Set(results.filter { $0.outcome == "correct" }.compactMap(\.solverMD5))
+        return RunOutcome(summary: summary, results: results,
+                          inlinedTexts: texts.filter { correctSolvers.contains($0.key) })
     }
 
     /// Compiles and validates one solver; a compile failure is the solver's error.

@@ -111,3 +111,12 @@ public struct RunSummary: Sendable, Codable {
 
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }
 }
+
+/// What `Pipeline.run()` returns.
+public struct RunOutcome: Sendable {
+    public var summary: RunSummary
+    /// One result per candidate, in the order the candidates were read.
+    public var results: [CandidateResult]
+    /// The inlined source of each correct solver whose text was materialised, by solver md5.
+    public var inlinedTexts: [String: String]
+}

@@ -1,3 +1,4 @@
+import BattCache
 import BattDSL
 import BattTasks
 

@@ -1,32 +1,8 @@
-/// How a candidate fared on its task.
-public enum Outcome: String, Sendable, Codable, CaseIterable, Comparable {
-    /// Every pair with a known output came out right.
-    case correct
-    /// It ran on every pair without an exception and some output differs.
-    case wrong
-    /// At least one pair raised (a type error, an index error, ...); such a pair counts as wrong.
-    case error
-    /// The time limit ran out.
-    case timeout
-    /// The size budget ran out.
-    case budget
-
-    /// Best first: how the task's solvers are listed.
-    private var rank: Int {
-        switch self {
-        case .correct: return 0
-        case .wrong: return 1
-        case .error: return 2
-        case .timeout: return 3
-        case .budget: return 4
-        }
-    }
-
-    public static func < (a: Outcome, b: Outcome) -> Bool { a.rank < b.rank }
-}
+import BattCache
+import Foundation
 
 /// The result of one pair, written as one character in the cache and the report.
-public enum PairResult: Character, Sendable, Codable {
+public enum PairResult: Character, Sendable {
     case correct = "1"
     case wrong = "0"
     case error = "E"
@@ -37,7 +13,7 @@ public enum PairResult: Character, Sendable, Codable {
 }
 
 /// A validation verdict: what the pipeline stores per (solver, task, solver version).
-public struct Verdict: Sendable, Equatable, Codable {
+public struct Verdict: Sendable, Equatable {
     public var outcome: Outcome
     /// Demonstration pairs first, then test pairs.
     public var pairResults: [PairResult]
@@ -70,5 +46,29 @@ public struct Verdict: Sendable, Equatable, Codable {
         var copy = self
         copy.elapsedSeconds = 0
         return copy
+    }
+}
+
+extension Verdict {
+    /// The verdict a cache row holds.
+    init(_ record: VerdictRecord) {
+        self.init(
+            outcome: record.outcome, pairResults: record.pairResults.map { PairResult(rawValue: $0) ?? .wrong },
+            demoCorrect: record.demoCorrect, demoCount: record.demoCount,
+            testCorrect: record.testCorrect, testCount: record.testCount,
+            elapsedSeconds: record.elapsedSeconds, timeLimitSeconds: record.timeLimitSeconds ?? 0,
+            errorMessage: record.errorMessage)
+    }
+}
+
+extension VerdictRecord {
+    /// The cache row for a verdict just computed.
+    init(_ verdict: Verdict, key: VerdictKey, taskID: String, at date: Date = Date()) {
+        self.init(
+            key: key, taskID: taskID, outcome: verdict.outcome, pairResults: verdict.pairResultText,
+            demoCorrect: verdict.demoCorrect, demoCount: verdict.demoCount,
+            testCorrect: verdict.testCorrect, testCount: verdict.testCount,
+            elapsedSeconds: verdict.elapsedSeconds, timeLimitSeconds: verdict.timeLimitSeconds,
+            errorMessage: verdict.errorMessage, createdAt: date)
     }
 }

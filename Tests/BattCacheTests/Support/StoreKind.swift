@@ -48,7 +48,7 @@ enum Fixture {
         let tests = Array(results.suffix(1))
         return VerdictRecord(
             key: key(solver, task: task, version: version), taskID: task, outcome: outcome,
-            pairResults: results, demoCorrect: demos.filter { $0 }.count, demoCount: demos.count,
+            pairResults: pairs, demoCorrect: demos.filter { $0 }.count, demoCount: demos.count,
             testCorrect: tests.filter { $0 }.count, testCount: tests.count, elapsedSeconds: elapsed,
             timeLimitSeconds: limit, errorMessage: error, createdAt: date(created),
             lastUsedAt: lastUsed.map(date), hitCount: hits)

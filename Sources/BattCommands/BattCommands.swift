@@ -1,1 +1,0 @@
-// BattCommands module.

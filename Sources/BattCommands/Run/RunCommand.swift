@@ -1,0 +1,126 @@
+import ArgumentParser
+import BattPipeline
+import Foundation
+
+/// `batt run`: validate candidates against their tasks, serving known verdicts from the cache.
+public struct RunCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Validate candidate solvers on their tasks, skipping every solver the cache already knows.",
+        discussion: """
+            With no paths, runs the example shipped in the repository (Examples/tasks and \
+            Examples/candidates.py). Exit status: 0 when the run completed, whatever the verdicts; \
+            1 when the tasks, candidates or cache cannot be used; 3 when the run completed but some \
+            candidate functions could not be read.
+            """
+    )
+
+    @Option(name: .long, help: "ARC tasks: a folder of <id>.json, a Kaggle challenges/solutions pair, or one combined JSON.")
+    var tasks: String?
+
+    @Option(name: .long, help: "Candidate solvers: a .py file of functions, or a folder tree of .py files.")
+    var candidates: String?
+
+    @Option(name: .long, help: "The task of candidates whose name or folder does not say it.")
+    var task: String?
+
+    @Option(name: .long, help: "The cache file (default: $BATT_CACHE, else ./batt-cache.sqlite).")
+    var cache: String?
+
+    @Option(name: .long, help: "Start a missing cache from a copy of this (possibly read-only) cache.")
+    var seed: String?
+
+    @Option(name: .long, help: "Time limit per candidate, all pairs together: 1s, 500ms, 2.5.")
+    var timeout: TimeLimit = TimeLimit(seconds: 1)
+
+    @Option(name: .long, help: "Validations run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "A tag naming your DSL or scoring changes; verdicts of other tags are never served (default: $BATT_SOLVER_VERSION).")
+    var solverVersion: String?
+
+    @Flag(name: .long, help: "Run without a cache.")
+    var noCache = false
+
+    @Option(name: .long, help: "Elements one pair's evaluation may create before it counts as 'budget'.")
+    var budget: Int = 16_000_000
+
+    @Option(name: .long, help: "Write one JSON line per candidate to this file.")
+    var report: String?
+
+    @Option(name: .long, help: "Write each correct solver's inlined source under this folder.")
+    var emit: String?
+
+    @Flag(name: .long, help: "Print one machine-readable JSON summary instead of the tables.")
+    var json = false
+
+    @Flag(name: .long, help: "Print only the totals line (and errors).")
+    var quiet = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
+        guard budget >= 1 else { throw ValidationError("--budget must be at least 1, got \(budget).") }
+        if noCache && (cache != nil || seed != nil) {
+            throw ValidationError("--no-cache cannot be combined with --cache or --seed.")
+        }
+    }
+
+    public func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let example = ExamplePaths.locate()
+        guard let tasksPath = tasks ?? example?.tasks else {
+            throw ValidationError("No --tasks given and no Examples/tasks folder here: pass --tasks PATH.")
+        }
+        guard let candidatesPath = candidates ?? example?.candidates else {
+            throw ValidationError("No --candidates given and no Examples/candidates.py here: pass --candidates PATH.")
+        }
+        let cachePath = noCache ? nil : (cache ?? environment["BATT_CACHE"] ?? "batt-cache.sqlite")
+        let options = RunOptions(
+            tasksPath: tasksPath, candidatesPath: candidatesPath, defaultTaskID: task,
+            cachePath: cachePath, seedPath: seed, timeLimitSeconds: timeout.seconds, jobs: jobs,
+            solverVersion: SolverVersion(tag: solverVersion ?? environment["BATT_SOLVER_VERSION"]),
+            budget: budget, reportPath: report, emitDirectory: emit)
+        let progress = ProgressPrinter(enabled: !quiet && !json)
+        let outcome: RunOutcome
+        do {
+            outcome = try await Pipeline(options: options, progress: { progress.handle($0) }).run()
+        } catch let error as PipelineError {
+            progress.finish()
+            FileHandle.standardError.write(Data("batt: \(error)\n".utf8))
+            throw ExitCode(BattExitStatus.failure)
+        }
+        progress.finish()
+        do {
+            if let report { try CandidateReport.write(outcome.results, to: report) }
+            if let emit {
+                let emitted = try SolverEmitter.emit(outcome, to: emit)
+                if !quiet && !json {
+                    print("emitted \(emitted.written) solver file(s) and \(emitted.linked) task link(s) under \(emit)"
+                          + (emitted.withoutText > 0 ? " (\(emitted.withoutText) correct solver(s) too large to write as text)" : ""))
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("batt: \(error)\n".utf8))
+            throw ExitCode(BattExitStatus.failure)
+        }
+        if json {
+            print(try RunReport.json(outcome.summary))
+        } else {
+            print(RunReport.text(outcome.summary, quiet: quiet))
+        }
+        if outcome.summary.unreadable > 0 { throw ExitCode(BattExitStatus.someCandidatesUnreadable) }
+    }
+}
+
+/// The example shipped in the repository, found from the current folder.
+enum ExamplePaths {
+    static func locate() -> (tasks: String, candidates: String)? {
+        let tasks = "Examples/tasks", candidates = "Examples/candidates.py"
+        guard FileManager.default.fileExists(atPath: tasks), FileManager.default.fileExists(atPath: candidates) else {
+            return nil
+        }
+        return (tasks, candidates)
+    }
+}

@@ -1,0 +1,69 @@
+import BattPipeline
+import Foundation
+
+/// The text `batt run` prints: the per-task table, totals and the phase timings.
+enum RunReport {
+    static func text(_ summary: RunSummary, quiet: Bool) -> String {
+        var lines: [String] = []
+        if !quiet {
+            for diagnostic in summary.diagnostics.prefix(50) { lines.append("warning: \(diagnostic)") }
+            if summary.diagnostics.count > 50 {
+                lines.append("warning: ... and \(summary.diagnostics.count - 50) more diagnostics (see --report)")
+            }
+            for warning in summary.warnings { lines.append("warning: \(warning)") }
+            lines.append(table(summary.tasks))
+            lines.append("")
+        }
+        let outcomes = ["correct", "wrong", "error", "timeout", "budget"]
+            .map { "\(summary.outcomes[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        lines.append("""
+            \(summary.candidates) candidates (\(summary.invalid) invalid, \(summary.unreadable) unreadable) → \
+            \(summary.uniqueBodies) unique bodies → \(summary.uniqueSolvers) unique solvers; \
+            solved \(summary.tasksSolved) of \(summary.tasksWithCandidates) tasks
+            """)
+        lines.append("""
+            cache \(summary.cachePath ?? "off") [\(summary.cacheMode)]: inline \(summary.inlineHits) hits / \
+            \(summary.inlineMisses) misses, verdicts \(summary.verdictHits) hits / \(summary.verdictMisses) misses, \
+            validated \(summary.validated) (\(outcomes))
+            """)
+        if summary.staleVerdicts > 0 {
+            lines.append("the cache holds \(summary.staleVerdicts) stale verdicts of other solver versions (batt cache prune --stale)")
+        }
+        if summary.dagHashedSolvers > 0 {
+            lines.append("\(summary.dagHashedSolvers) solvers were too large to inline as text and are identified by their DAG hash")
+        }
+        if !quiet {
+            let phases = summary.phases.map { String(format: "%@ %.3fs", $0.phase, $0.seconds) }.joined(separator: ", ")
+            lines.append(String(format: "time %.3fs: ", summary.totalSeconds) + phases)
+            lines.append("solver version \(summary.solverVersion)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func table(_ tasks: [TaskSummary]) -> String {
+        let header = ["task", "cands", "bodies", "solvers", "inl.hit", "ver.hit", "valid.", "correct", "t/o", "errors", "invalid"]
+        var rows = tasks.map { t in
+            [t.task, "\(t.candidates)", "\(t.uniqueBodies)", "\(t.uniqueSolvers)", "\(t.inlineHits)",
+             "\(t.verdictHits)", "\(t.validated)", "\(t.correct)", "\(t.timeouts)", "\(t.errors)", "\(t.invalid)"]
+        }
+        if tasks.count > 1 {
+            func sum(_ key: KeyPath<TaskSummary, Int>) -> String { "\(tasks.reduce(0) { $0 + $1[keyPath: key] })" }
+            rows.append(["total", sum(\.candidates), sum(\.uniqueBodies), sum(\.uniqueSolvers), sum(\.inlineHits),
+                         sum(\.verdictHits), sum(\.validated), sum(\.correct), sum(\.timeouts), sum(\.errors), sum(\.invalid)])
+        }
+        let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
+        func format(_ row: [String]) -> String {
+            row.enumerated().map { c, cell in
+                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[c] - cell.count) + cell
+            }.joined(separator: "  ")
+        }
+        return ([format(header)] + rows.map(format)).joined(separator: "\n")
+    }
+
+    static func json(_ summary: RunSummary) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(summary), as: UTF8.self)
+    }
+}

@@ -1,0 +1,8 @@
+import BattCommands
+
+@main
+struct BattMain {
+    static func main() async {
+        await Batt.main()
+    }
+}

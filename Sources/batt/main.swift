@@ -1,3 +1,0 @@
-import BattCommands
-
-await Batt.main()
