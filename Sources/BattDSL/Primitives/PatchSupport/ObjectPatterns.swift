@@ -34,7 +34,7 @@ enum ObjectPatterns {
                 }
                 if matches { found.append(Point(i, j)) }
             }
-            try context.charge(compared)
+            try context.tick(compared)
         }
         return .indices(sortedUnique: found)
     }

@@ -159,7 +159,7 @@ enum PatchMeasure {
     static func distance(_ a: [Point], _ b: [Point], offset: Point, _ context: EvaluationContext) throws -> Int {
         var best = Int.max
         for p in a {
-            try context.charge(b.count)
+            try context.tick(b.count)
             let moved = try CheckedInt.add(p, offset)
             for q in b {
                 let (di, o1) = moved.i.subtractingReportingOverflow(q.i)
