@@ -12,6 +12,9 @@ public enum CandidateChecker {
             firstAssignmentLine[statement.target] = statement.line
         }
         var defined = Set(function.parameters.map(\.name))
+        // Captured by the closures below instead of `function`, which would be copied into each.
+        let path = function.path
+        let functionName = function.name
 
         func checkReads(
             of expression: Expression, line: Int, column: Int, assigning target: String?
@@ -38,8 +41,8 @@ public enum CandidateChecker {
                 }
                 diagnostics.append(
                     Diagnostic(
-                        path: function.path, line: line, column: column, message: message,
-                        functionName: function.name, severity: .error, kind: kind))
+                        path: path, line: line, column: column, message: message,
+                        functionName: functionName, severity: .error, kind: kind))
             }
         }
 

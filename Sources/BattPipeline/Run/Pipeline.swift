@@ -75,7 +75,12 @@ public struct Pipeline: Sendable {
         summary.candidates = candidates.count
         summary.unreadable = loaded.unreadableFunctions
         summary.diagnostics = loaded.diagnostics.map(\.description) + taskSet.diagnostics.map(\.description)
-        if let store { summary.warnings += store.warnings }
+        if let store {
+            summary.warnings += store.warnings
+            if !store.accessMode.isWritable {
+                summary.warnings.append("the cache '\(store.path ?? "")' cannot be written: lookups only, this run's verdicts are not kept (start a writable cache with --cache NEW --seed '\(store.path ?? "")')")
+            }
+        }
 
         // Body hash and dedupe.
         progress(.phase("hash"))
@@ -274,14 +279,8 @@ public struct Pipeline: Sendable {
             }
         }
         for (taskID, bodies) in bodiesPerTask { perTask[taskID]?.uniqueBodies = bodies.count }
-        if let store {
-            for (taskID, var row) in perTask {
-                row.inlineHits = candidates.indices.filter {
-                    candidates[$0].taskID == taskID && results[$0].inlineCache == .hit
-                }.count
-                perTask[taskID] = row
-                _ = store
-            }
+        for index in candidates.indices where results[index].inlineCache == .hit {
+            perTask[candidates[index].taskID ?? "?"]?.inlineHits += 1
         }
         summary.tasks = perTask.values.sorted { $0.task < $1.task }
         summary.uniqueBodies = summary.tasks.reduce(0) { $0 + $1.uniqueBodies }
@@ -323,13 +322,18 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Opens the cache read-write; a cache that cannot be written is used for lookups only.
     private func openCache() throws -> CacheStore? {
         guard let path = options.cachePath else { return nil }
         do {
             if let seed = options.seedPath, !FileManager.default.fileExists(atPath: path) {
-                try CacheStore.seed(from: seed, to: path)
+                _ = try CacheStore.seed(from: seed, to: path)
             }
-            return try CacheStore(path: path, mode: .readWrite)
+            do {
+                return try CacheStore(path: path, mode: .readWrite)
+            } catch CacheError.notWritable {
+                return try CacheStore(path: path, mode: .readOnly)
+            }
         } catch {
             throw PipelineError.cache("\(error)")
         }
