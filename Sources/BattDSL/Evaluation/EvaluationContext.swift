@@ -15,6 +15,9 @@ public final class EvaluationContext {
     private var chargedSinceClockCheck = 0
     /// How many charged elements may pass between two looks at the clock.
     private let clockCheckInterval = 2048
+    /// What one call of a function value counts toward the next look at the clock: a call can
+    /// do much more work than building one element.
+    public static let callWeight = 32
 
     /// - Parameters:
     ///   - timeLimit: seconds from now; nil for no deadline.

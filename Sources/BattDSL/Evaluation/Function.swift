@@ -61,6 +61,7 @@ public final class Function: Sendable {
     // MARK: Calling
 
     public func call(_ args: [Value], _ context: EvaluationContext) throws -> Value {
+        try context.tick(EvaluationContext.callWeight)
         if case .primitive(let p) = kind { return try p.apply(args, context) }
         guard args.count == arity else {
             throw DSLError.typeError(
@@ -93,6 +94,7 @@ public final class Function: Sendable {
     }
 
     @inlinable public func call1(_ x: Value, _ context: EvaluationContext) throws -> Value {
+        try context.tick(EvaluationContext.callWeight)
         if case .primitive(let p) = kind, case .unary(let body) = p.body {
             do { return try body(x, context) } catch let error as DSLError { throw error.naming(p.name) }
         }
@@ -100,6 +102,7 @@ public final class Function: Sendable {
     }
 
     @inlinable public func call2(_ x: Value, _ y: Value, _ context: EvaluationContext) throws -> Value {
+        try context.tick(EvaluationContext.callWeight)
         if case .primitive(let p) = kind, case .binary(let body) = p.body {
             do { return try body(x, y, context) } catch let error as DSLError { throw error.naming(p.name) }
         }
