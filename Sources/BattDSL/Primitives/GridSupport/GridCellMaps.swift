@@ -72,12 +72,14 @@ enum GridCellMaps {
             }
             return .grid(g)
         }
-        // `{a: b, b: a}[v]` gives b for a value equal to a, even when a == b.
+        // A value equal to `a` becomes `b` even when a == b: dsl.py looks it up in a dict keyed by both.
         return try mapCells(grid, context) { $0 == a ? b : ($0 == b ? a : $0) }
     }
 
-    /// `tuple(tuple(f(v) for v in r) for r in grid)`.
-    private static func mapCells(_ grid: Value, _ context: EvaluationContext, _ transform: (Value) -> Value) throws -> Value {
+    /// Every item of every row transformed, rows and items visited in iteration order, as tuples.
+    private static func mapCells(
+        _ grid: Value, _ context: EvaluationContext, _ transform: (Value) -> Value
+    ) throws -> Value {
         .tuple(try GridPython.elements(grid, context).map { row in
             .tuple(try GridPython.elements(row, context).map(transform))
         })

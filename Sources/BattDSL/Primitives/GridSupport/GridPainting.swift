@@ -83,7 +83,7 @@ enum GridPainting {
 
     // MARK: Generic paths
 
-    /// `h, w = len(grid), len(grid[0])`.
+    /// The height and width dsl.py reads off a grid: its length and the length of its first row.
     private static func dimensions(_ grid: Value) throws -> (Int, Int) {
         let height = try grid.pythonLength()
         return (height, try GridPython.firstLength(grid))
@@ -106,7 +106,9 @@ enum GridPainting {
     }
 
     /// `paint` (or `underpaint`) as `dsl.py` runs it on any value.
-    private static func paintGeneric(_ grid: Value, _ obj: Value, underOnly: Bool, _ context: EvaluationContext) throws -> Value {
+    private static func paintGeneric(
+        _ grid: Value, _ obj: Value, underOnly: Bool, _ context: EvaluationContext
+    ) throws -> Value {
         let (height, width) = try dimensions(grid)
         let background = underOnly ? try GridPython.mostColor(grid, context) : nil
         var rows = try GridPython.mutableRows(grid, context)
@@ -120,8 +122,10 @@ enum GridPainting {
         return GridPython.tupleOfRows(rows)
     }
 
-    /// `g[i][j] = value` on lists of rows that may be ragged, optionally only where `g[i][j] == background`.
-    private static func write(_ value: Value, into rows: inout [[Value]], _ i: Int, _ j: Int, onlyOver background: Value?) throws {
+    /// Stores `value` at row i, column j of rows that may be ragged; with a background, only over it.
+    private static func write(
+        _ value: Value, into rows: inout [[Value]], _ i: Int, _ j: Int, onlyOver background: Value?
+    ) throws {
         guard i < rows.count, j < rows[i].count else {
             throw DSLError.indexError(background == nil ? "list assignment index out of range" : "list index out of range")
         }

@@ -63,19 +63,19 @@ enum GridPython {
         max(try n.asInt(), 0)
     }
 
-    /// `list(list(row) for row in grid)`.
+    /// Each row's items as a mutable list.
     static func mutableRows(_ grid: Value, _ context: EvaluationContext) throws -> [[Value]] {
         try elements(grid, context).map { row in try elements(row, context) }
     }
 
-    /// `tuple(tuple(row) for row in rows)`.
+    /// Lists of items back into a tuple of tuples.
     static func tupleOfRows(_ rows: [[Value]]) -> Value {
         .tuple(rows.map(Value.tuple))
     }
 
     // MARK: Patch functions of dsl.py, generically
 
-    /// `isinstance(next(iter(v))[1], tuple)`: whether a non-empty patch holds cells.
+    /// Whether a non-empty patch holds cells: its first element's second item is a tuple.
     static func holdsCells(_ v: Value) throws -> Bool {
         guard let first = try v.pythonElements().first else { throw DSLError.stopIteration }
         return try first.pythonSubscript(1).isTuple
@@ -112,12 +112,12 @@ enum GridPython {
         })
     }
 
-    /// `shape(piece)`: `(height(piece), width(piece))`.
+    /// `shape(piece)`: its height and width.
     static func shape(_ piece: Value, _ context: EvaluationContext) throws -> Value {
         .tuple([try extent(piece, context, rows: true), try extent(piece, context, rows: false)])
     }
 
-    /// `height(piece)` or `width(piece)`.
+    /// `height(piece)` or `width(piece)`: a tuple's length (or its first item's), a patch's span.
     private static func extent(_ piece: Value, _ context: EvaluationContext, rows: Bool) throws -> Value {
         if try piece.pythonLength() == 0 { return .int(0) }
         if piece.isTuple { return .int(rows ? try piece.pythonLength() : try firstLength(piece)) }

@@ -11,7 +11,12 @@ enum GridRotations {
     static func rot180(_ grid: Value, _ context: EvaluationContext) throws -> Value {
         if case .grid(let g) = grid {
             try context.charge(g.cells.count)
-            return .grid(Grid(height: g.height, width: g.width, cells: g.cells.reversed()))
+            let count = g.cells.count
+            let cells = [Int8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for k in 0..<count { buffer[k] = g.cells[count - 1 - k] }
+                initialized = count
+            }
+            return .grid(Grid(height: g.height, width: g.width, cells: cells))
         }
         return .tuple(try GridPython.elements(GridPython.reversed(grid, context), context).map { row in
             try GridPython.reversed(row, context)
@@ -31,7 +36,7 @@ enum GridRotations {
         case .grid(let g):
             return try remap(g, transposed: false, context) { i, j in (g.height - 1 - i) * g.width + j }
         case .indices, .object:
-            let bounds = try Patch(piece).requireBounds()
+            guard let bounds = GridShapes.bounds(piece) else { return piece }
             let d = try CheckedInt.add(bounds.top, bounds.bottom)
             return try mapLocations(piece, context) { p in Point(try CheckedInt.subtract(d, p.i), p.j) }
         default:
@@ -49,7 +54,7 @@ enum GridRotations {
         case .grid(let g):
             return try remap(g, transposed: false, context) { i, j in i * g.width + (g.width - 1 - j) }
         case .indices, .object:
-            let bounds = try Patch(piece).requireBounds()
+            guard let bounds = GridShapes.bounds(piece) else { return piece }
             let d = try CheckedInt.add(bounds.left, bounds.right)
             return try mapLocations(piece, context) { p in Point(p.i, try CheckedInt.subtract(d, p.j)) }
         default:
@@ -69,7 +74,7 @@ enum GridRotations {
         case .grid(let g):
             return try remap(g, transposed: true, context) { i, j in j * g.width + i }
         case .indices, .object:
-            let bounds = try Patch(piece).requireBounds()
+            guard let bounds = GridShapes.bounds(piece) else { return piece }
             let (a, b) = (bounds.top, bounds.left)
             return try mapLocations(piece, context) { p in
                 Point(try CheckedInt.add(CheckedInt.subtract(p.j, b), a), try CheckedInt.add(CheckedInt.subtract(p.i, a), b))
@@ -105,16 +110,19 @@ enum GridRotations {
         let (height, width) = transposed ? (g.width, g.height) : (g.height, g.width)
         if height == 0 { return .emptyTuple }
         try context.charge(g.cells.count)
-        var cells: [Int8] = []
-        cells.reserveCapacity(g.cells.count)
-        for i in 0..<height {
-            for j in 0..<width { cells.append(g.cells[source(i, j)]) }
+        let cells = [Int8](unsafeUninitializedCapacity: g.cells.count) { buffer, initialized in
+            for i in 0..<height {
+                for j in 0..<width { buffer[i * width + j] = g.cells[source(i, j)] }
+            }
+            initialized = height * width
         }
         return .grid(Grid(height: height, width: width, cells: cells))
     }
 
     /// The patch with every location moved by `transform`, keeping cell colours.
-    private static func mapLocations(_ piece: Value, _ context: EvaluationContext, _ transform: (Point) throws -> Point) throws -> Value {
+    private static func mapLocations(
+        _ piece: Value, _ context: EvaluationContext, _ transform: (Point) throws -> Point
+    ) throws -> Value {
         switch piece {
         case .indices(let points):
             try context.charge(points.count)
@@ -127,7 +135,7 @@ enum GridRotations {
         }
     }
 
-    /// `frozenset((v, f(i, j)) for v, (i, j) in piece)` or `frozenset(f(i, j) for i, j in piece)`.
+    /// The frozenset of the piece's locations moved by `transform`; cells keep their values.
     private static func mapGenericLocations(
         _ piece: Value, _ context: EvaluationContext, _ transform: (Value, Value) throws -> (Value, Value)
     ) throws -> Value {

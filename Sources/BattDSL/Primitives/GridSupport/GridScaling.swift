@@ -48,28 +48,35 @@ enum GridScaling {
             if times == 0 { return .emptyTuple }
             try GridShapes.reserve(g.height, times, max(g.width, 1), times, context: context)
             let width = g.width * times
-            var cells: [Int8] = []
-            cells.reserveCapacity(g.cells.count * times * times)
-            for i in 0..<g.height {
-                let start = cells.count
-                for value in g.row(i) {
-                    for _ in 0..<times { cells.append(value) }
+            let cells = [Int8](unsafeUninitializedCapacity: g.height * times * width) { buffer, initialized in
+                var k = 0
+                for i in 0..<g.height {
+                    let rowStart = k
+                    for value in g.row(i) {
+                        for _ in 0..<times { buffer[k] = value; k += 1 }
+                    }
+                    for _ in 1..<times {
+                        for c in rowStart..<(rowStart + width) { buffer[k] = buffer[c]; k += 1 }
+                    }
                 }
-                for _ in 1..<times { cells.append(contentsOf: cells[start..<(start + width)]) }
+                initialized = k
             }
             return .grid(Grid(height: g.height * times, width: width, cells: cells))
         case .object(let cells):
             let times = try GridPython.rangeCount(factor)
             if times == 0 { return .emptySet }
             try GridShapes.reserve(cells.count, times, times, context: context)
-            guard let bounds = Patch.object(cells).bounds else { return .emptySet }
+            guard let bounds = GridShapes.bounds(element) else { return .emptySet }
             var scaled: [Cell] = []
             scaled.reserveCapacity(cells.count * times * times)
             for cell in cells {
-                let top = try CheckedInt.add(CheckedInt.multiply(CheckedInt.subtract(cell.point.i, bounds.top), times), bounds.top)
-                let left = try CheckedInt.add(CheckedInt.multiply(CheckedInt.subtract(cell.point.j, bounds.left), times), bounds.left)
+                // Scaled about the object's upper-left corner, which stays in place.
+                let offset = Point(try CheckedInt.subtract(cell.point.i, bounds.top),
+                                   try CheckedInt.subtract(cell.point.j, bounds.left))
+                let corner = Point(try CheckedInt.add(CheckedInt.multiply(offset.i, times), bounds.top),
+                                   try CheckedInt.add(CheckedInt.multiply(offset.j, times), bounds.left))
                 for di in 0..<times {
-                    for dj in 0..<times { scaled.append(Cell(cell.color, try CheckedInt.add(Point(top, left), Point(di, dj)))) }
+                    for dj in 0..<times { scaled.append(Cell(cell.color, try CheckedInt.add(corner, Point(di, dj)))) }
                 }
             }
             return .object(of: scaled)
@@ -148,8 +155,10 @@ enum GridScaling {
         return .tuple(kept)
     }
 
-    /// `into += tuple(value for num in range(times))`, reserving the repeats first.
-    private static func repeatAppend(_ value: Value, times factor: Value, into list: inout [Value], _ context: EvaluationContext) throws {
+    /// Appends `factor` copies of `value` (none when it is not positive), reserving them first.
+    private static func repeatAppend(
+        _ value: Value, times factor: Value, into list: inout [Value], _ context: EvaluationContext
+    ) throws {
         let times = try GridPython.rangeCount(factor)
         try context.reserve(times)
         list.append(contentsOf: repeatElement(value, count: times))

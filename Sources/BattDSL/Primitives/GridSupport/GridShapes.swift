@@ -38,7 +38,34 @@ enum GridShapes {
         }
     }
 
-    /// The cells `for value, (i, j) in obj` visits when they all fit a grid; nil otherwise.
+    /// Row and column extremes of a non-empty frozenset patch; nil for any other value.
+    static func bounds(_ patch: Value) -> (top: Int, left: Int, bottom: Int, right: Int)? {
+        switch patch {
+        case .indices(let points):
+            // Sorted by row, so only the columns need a scan.
+            guard let first = points.first, let last = points.last else { return nil }
+            var (left, right) = (first.j, first.j)
+            for p in points {
+                left = Swift.min(left, p.j)
+                right = Swift.max(right, p.j)
+            }
+            return (first.i, left, last.i, right)
+        case .object(let cells):
+            guard let first = cells.first else { return nil }
+            var (top, left, bottom, right) = (first.point.i, first.point.j, first.point.i, first.point.j)
+            for cell in cells {
+                top = Swift.min(top, cell.point.i)
+                bottom = Swift.max(bottom, cell.point.i)
+                left = Swift.min(left, cell.point.j)
+                right = Swift.max(right, cell.point.j)
+            }
+            return (top, left, bottom, right)
+        default:
+            return nil
+        }
+    }
+
+    /// The cells an object argument paints, when their colours all fit a grid; nil otherwise.
     static func paintableCells(_ obj: Value) -> [Cell]? {
         switch obj {
         case .object(let cells):

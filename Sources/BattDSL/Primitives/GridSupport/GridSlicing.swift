@@ -16,9 +16,8 @@ enum GridSlicing {
     }
 
     static func subgrid(_ patch: Value, _ grid: Value, _ context: EvaluationContext) throws -> Value {
-        switch (patch, grid) {
-        case (.indices, .grid(let g)), (.object, .grid(let g)):
-            let bounds = try Patch(patch).requireBounds()
+        switch (GridShapes.bounds(patch), grid) {
+        case (.some(let bounds), .grid(let g)):
             let rows = GridShapes.sliceRange(count: g.height, start: bounds.top,
                                              stop: GridShapes.saturatingAdd(bounds.bottom, 1))
             let columns = GridShapes.sliceRange(count: g.width, start: bounds.left,
@@ -149,7 +148,7 @@ enum GridSlicing {
         }
     }
 
-    /// `tuple(crop(grid, start, dims) for i in range(n))`.
+    /// The tuple of `n` crops, each placed by `part(i)`.
     private static func splitGeneric(
         _ grid: Value, _ n: Value, _ context: EvaluationContext, _ part: (Int) throws -> (start: Value, dims: Value)
     ) throws -> Value {
@@ -177,14 +176,15 @@ enum GridSlicing {
         }
         let rows = try GridPython.elements(grid, context)
         let uniformRows = try rows.map { try isUniform($0, context) }
-        let uniformColumns = try GridPython.elements(GridRotations.dmirror(grid, context), context).map { try isUniform($0, context) }
+        let columns = try GridPython.elements(GridRotations.dmirror(grid, context), context)
+        let uniformColumns = try columns.map { try isUniform($0, context) }
         return .tuple(try rows.indices.filter { !uniformRows[$0] }.map { i in
             let values = try GridPython.elements(rows[i], context)
             return .tuple(values.indices.filter { $0 >= uniformColumns.count || !uniformColumns[$0] }.map { values[$0] })
         })
     }
 
-    /// `len(set(r)) == 1`.
+    /// Whether the row holds exactly one distinct value.
     private static func isUniform(_ row: Value, _ context: EvaluationContext) throws -> Bool {
         let values = try GridPython.elements(row, context)
         guard let first = values.first else { return false }
