@@ -12,7 +12,9 @@ public struct TimeLimit: ExpressibleByArgument, Sendable, Equatable {
         self.seconds = seconds
     }
 
-    public static var defaultValueDescription: String { "1s" }
+    public var defaultValueDescription: String {
+        seconds < 1 ? "\(Int((seconds * 1000).rounded()))ms" : "\(seconds.formatted())s"
+    }
 }
 
 /// An age written as `7d`, `12h`, `30m` or `90s`.

@@ -33,8 +33,8 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Time limit per candidate, all pairs together: 1s, 500ms, 2.5.")
     var timeout: TimeLimit = TimeLimit(seconds: 1)
 
-    @Option(name: .long, help: "Validations run at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: "Validations to run at once; the number of cores when not given.")
+    var jobs: Int?
 
     @Option(name: .long, help: "A tag naming your DSL or scoring changes; verdicts of other tags are never served (default: $BATT_SOLVER_VERSION).")
     var solverVersion: String?
@@ -60,7 +60,7 @@ public struct RunCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
         guard budget >= 1 else { throw ValidationError("--budget must be at least 1, got \(budget).") }
         if noCache && (cache != nil || seed != nil) {
             throw ValidationError("--no-cache cannot be combined with --cache or --seed.")
@@ -79,7 +79,8 @@ public struct RunCommand: AsyncParsableCommand {
         let cachePath = noCache ? nil : (cache ?? environment["BATT_CACHE"] ?? "batt-cache.sqlite")
         let options = RunOptions(
             tasksPath: tasksPath, candidatesPath: candidatesPath, defaultTaskID: task,
-            cachePath: cachePath, seedPath: seed, timeLimitSeconds: timeout.seconds, jobs: jobs,
+            cachePath: cachePath, seedPath: seed, timeLimitSeconds: timeout.seconds,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             solverVersion: SolverVersion(tag: solverVersion ?? environment["BATT_SOLVER_VERSION"]),
             budget: budget, reportPath: report, emitDirectory: emit)
         let progress = ProgressPrinter(enabled: !quiet && !json)
