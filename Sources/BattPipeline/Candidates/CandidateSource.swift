@@ -100,18 +100,20 @@ public enum CandidateSource {
                     candidate.problem = "no task for '\(function.name)': name it solve_<task>, put it in a solve_<task>/ folder, or pass --task"
                 } else if let taskID, !knownTasks.contains(taskID) {
                     candidate.problem = "task '\(taskID)' is not in the task set"
-                } else {
-                    let problems = CandidateChecker.check(function, knownNames: Primitives.knownNames)
-                        .filter { $0.severity == .error }
-                    if let first = problems.first {
-                        candidate.problem = first.message + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")
-                    }
                 }
                 seenNames[function.name] = seenNames[function.name] ?? function.line
                 loaded.candidates.append(candidate)
             }
         }
         return loaded
+    }
+
+    /// The names a function reads that it cannot resolve, as one message; nil when all resolve.
+    public static func unresolvedNames(in function: CandidateFunction) -> String? {
+        let problems = CandidateChecker.check(function, knownNames: Primitives.knownNames)
+            .filter { $0.severity == .error }
+        guard let first = problems.first else { return nil }
+        return first.message + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")
     }
 
     /// The task of a `solve_<task>/` folder somewhere above `file`.

@@ -89,11 +89,20 @@ public struct Pipeline: Sendable {
                             line: candidate.line, inlineCache: .none, verdictCache: .none,
                             outcome: "invalid", message: candidate.problem)
         }
+        // Checking names and hashing bodies are independent per candidate: both cores share them.
+        let checked = ParallelLoop.map(candidates) { candidate -> (problem: String?, bodyHash: String?) in
+            if let problem = candidate.problem { return (problem, nil) }
+            if let problem = CandidateSource.unresolvedNames(in: candidate.function) { return (problem, nil) }
+            return (nil, candidate.function.bodyHash)
+        }
         var bodyHashes = [String?](repeating: nil, count: candidates.count)
         var firstWithBody: [String: Int] = [:]
         var bodyOrder: [String] = []
-        for (index, candidate) in candidates.enumerated() where candidate.problem == nil {
-            let hash = candidate.function.bodyHash
+        for index in candidates.indices {
+            guard let hash = checked[index].bodyHash else {
+                results[index].message = checked[index].problem
+                continue
+            }
             bodyHashes[index] = hash
             results[index].bodyHash = hash
             if firstWithBody[hash] == nil {
