@@ -28,6 +28,38 @@ extension CacheStore {
         return found
     }
 
+    /// The solver md5 of each body hash inlined by `inlinerVersion`, without the inlined text: the
+    /// lookup a run makes for every unique body, kept light. Rows of other inliner versions are stale.
+    public func solverMD5s(forBodyHashes bodyHashes: [String], inlinerVersion: String) throws -> [String: String] {
+        guard !bodyHashes.isEmpty else { return [:] }
+        return try writer.read { db in
+            var found: [String: String] = [:]
+            found.reserveCapacity(bodyHashes.count)
+            for chunk in Array(Set(bodyHashes)).chunks(of: Self.parametersPerStatement) {
+                let statement = try db.cachedStatement(
+                    sql: "SELECT body_hash, solver_md5 FROM solvers WHERE inliner_version = ? AND body_hash IN (\(placeholders(chunk.count)))")
+                let rows = try Row.fetchCursor(statement, arguments: [inlinerVersion] + StatementArguments(chunk))
+                while let row = try rows.next() { found[row[0]] = row[1] }
+            }
+            return found
+        }
+    }
+
+    /// The inlined text of each given solver md5 that has one.
+    public func inlinedTexts(forMD5s solverMD5s: [String]) throws -> [String: String] {
+        guard !solverMD5s.isEmpty else { return [:] }
+        return try writer.read { db in
+            var found: [String: String] = [:]
+            for chunk in Array(Set(solverMD5s)).chunks(of: Self.parametersPerStatement) {
+                let statement = try db.cachedStatement(
+                    sql: "SELECT solver_md5, inlined_text FROM solvers WHERE inlined_text IS NOT NULL AND solver_md5 IN (\(placeholders(chunk.count)))")
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
+                while let row = try rows.next() { found[row[0]] = row[1] }
+            }
+            return found
+        }
+    }
+
     /// The solvers rows whose inlined md5 is `solverMD5` (several bodies may inline to one solver).
     public func solvers(forMD5 solverMD5: String) throws -> [SolverRecord] {
         try writer.read { db in

@@ -21,6 +21,8 @@ public struct InlinedSolver: Hashable, Sendable {
 public struct Inliner: Sendable {
     /// Names the inlining and hashing rules; cached inlined forms of another version are stale.
     public static let version = "batt-inliner-1"
+    /// How an identity made from the DAG hash begins, where the text was too long to materialise.
+    public static let dagIdentityPrefix = "dag-"
     /// The default longest inlined text that is materialised: one million characters.
     public static let defaultTextCap = 1_000_000
 
@@ -53,7 +55,7 @@ public struct Inliner: Sendable {
         let dagHash = MD5Hex.digest(of: hashInput)
 
         guard length <= textCap else {
-            return InlinedSolver(text: nil, identity: "dag-" + dagHash, inlinedLength: length, dagHash: dagHash)
+            return InlinedSolver(text: nil, identity: Inliner.dagIdentityPrefix + dagHash, inlinedLength: length, dagHash: dagHash)
         }
         var text = header.bytes
         text.reserveCapacity(length)

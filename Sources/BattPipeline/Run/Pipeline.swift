@@ -114,9 +114,9 @@ public struct Pipeline: Sendable {
 
         // Inline: the cache answers known bodies; the rest are inlined now.
         progress(.phase("inline"))
-        let knownSolvers: [String: SolverRecord]
+        let knownSolvers: [String: String]
         do {
-            knownSolvers = try store?.solvers(forBodyHashes: bodyOrder) ?? [:]
+            knownSolvers = try store?.solverMD5s(forBodyHashes: bodyOrder, inlinerVersion: Inliner.version) ?? [:]
         } catch {
             throw PipelineError.cache("cannot read the cache: \(error)")
         }
@@ -125,7 +125,7 @@ public struct Pipeline: Sendable {
         var newSolvers: [SolverRecord] = []
         for hash in bodyOrder {
             if let known = knownSolvers[hash] {
-                solverOfBody[hash] = known.solverMD5
+                solverOfBody[hash] = known
                 summary.inlineHits += 1
                 continue
             }
@@ -149,8 +149,7 @@ public struct Pipeline: Sendable {
             results[index].inlineCache = store == nil ? .none
                 : seenBodies.insert(hash).inserted ? (knownSolvers[hash] != nil ? .hit : .miss) : .shared
         }
-        summary.dagHashedSolvers = Set(newSolvers.filter { !$0.textMaterialised }.map(\.solverMD5)).count
-            + Set(knownSolvers.values.filter { !$0.textMaterialised }.map(\.solverMD5)).count
+        summary.dagHashedSolvers = Set(solverOfBody.values.filter { $0.hasPrefix(Inliner.dagIdentityPrefix) }).count
         clock.end("inline")
 
         // Verdict lookup for each unique (task, solver).
@@ -311,12 +310,21 @@ public struct Pipeline: Sendable {
                 summary.warnings.append("the run was not recorded in the cache: \(error)")
             }
         }
+        // The texts of correct solvers, for --emit: new ones from this run, known ones from the cache.
         var texts: [String: String] = [:]
-        for record in knownSolvers.values where record.inlinedText != nil { texts[record.solverMD5] = record.inlinedText }
-        for record in newSolvers where record.inlinedText != nil { texts[record.solverMD5] = record.inlinedText }
-        let correctSolvers = Set(results.filter { $0.outcome == "correct" }.compactMap(\.solverMD5))
-        return RunOutcome(summary: summary, results: results,
-                          inlinedTexts: texts.filter { correctSolvers.contains($0.key) })
+        if options.emitDirectory != nil {
+            let correctSolvers = Set(results.filter { $0.outcome == "correct" }.compactMap(\.solverMD5))
+            for record in newSolvers where correctSolvers.contains(record.solverMD5) {
+                texts[record.solverMD5] = record.inlinedText
+            }
+            let missing = correctSolvers.filter { texts[$0] == nil && !$0.hasPrefix(Inliner.dagIdentityPrefix) }
+            if let store, !missing.isEmpty {
+                do { texts.merge(try store.inlinedTexts(forMD5s: Array(missing))) { new, _ in new } } catch {
+                    summary.warnings.append("could not read solver texts from the cache: \(error)")
+                }
+            }
+        }
+        return RunOutcome(summary: summary, results: results, inlinedTexts: texts)
     }
 
     /// Compiles and validates one solver; a compile failure is the solver's error.
