@@ -85,11 +85,24 @@ public enum TaskLoader {
             collector.diagnose(
                 TaskDiagnostic(file: folder, taskID: nil, pair: nil, message: "the folder holds no .json task files"))
         }
-        for name in jsonFiles {
+        // Reading, parsing and decoding are independent per file: spread them over the cores.
+        let decoded = ParallelDecoding.map(jsonFiles) { name -> Result<ARCTask, TaskDiagnostic> in
             let path = TaskPath.join(folder, name)
             let id = TaskPath.stem(name)
             switch TaskFile.readJSON(path, taskID: id) {
-            case .success(let document): collector.add(id: id, document: document, source: path)
+            case .success(let document):
+                do throws(TaskDiagnostic) {
+                    return .success(try TaskLoader.decodeTask(id: id, document: document, source: path))
+                } catch {
+                    return .failure(error)
+                }
+            case .failure(let diagnostic):
+                return .failure(diagnostic)
+            }
+        }
+        for result in decoded {
+            switch result {
+            case .success(let task): collector.add(task)
             case .failure(let diagnostic): collector.diagnose(diagnostic)
             }
         }
@@ -198,4 +211,24 @@ struct TaskCollector {
     }
 
     var taskSet: TaskSet { TaskSet(tasks: tasks, diagnostics: diagnostics) }
+}
+
+/// A parallel map over files, results in input order.
+enum ParallelDecoding {
+    static func map<Result: Sendable>(_ names: [String], _ transform: @Sendable (String) -> Result) -> [Result] {
+        guard names.count > 8 else { return names.map(transform) }
+        var slots = [Result?](repeating: nil, count: names.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own slot.
+            let output = UncheckedSlots(base: buffer)
+            DispatchQueue.concurrentPerform(iterations: names.count) { index in
+                output.base[index] = transform(names[index])
+            }
+        }
+        return slots.map { $0! }
+    }
+}
+
+private struct UncheckedSlots<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
 }
