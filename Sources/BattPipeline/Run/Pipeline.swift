@@ -107,7 +107,8 @@ public struct Pipeline: Sendable {
         progress(.phase("inline"))
         let knownSolvers: [String: SolverRecord]
         do {
-            knownSolvers = try store?.solvers(forBodyHashes: bodyOrder) ?? [:]
+            knownSolvers = try store?.solvers(forBodyHashes: bodyOrder)
+                .filter { $0.value.inlinerVersion == Inliner.version } ?? [:]
         } catch {
             throw PipelineError.cache("cannot read the cache: \(error)")
         }
