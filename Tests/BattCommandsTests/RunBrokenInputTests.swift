@@ -23,6 +23,18 @@ struct RunBrokenInputTests {
         #expect(run.stderr.contains("pass --candidates"), "\(run)")
     }
 
+    @Test func missingSeedExitsOneNamesItAndCreatesNoCache() async throws {
+        let folder = try RunFolder()
+        let seed = folder.path("no-such-seed.sqlite")
+        let run = try await BattBinary.run([
+            "run", "--tasks", RunFixtures.tasks, "--candidates", RunFixtures.candidates,
+            "--cache", folder.path("cache.sqlite"), "--seed", seed,
+        ])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.contains("'\(seed)'"), "\(run)")
+        #expect(try folder.listing().isEmpty)
+    }
+
     /// Outside the repository there is no example to fall back on.
     @Test func runWithoutTasksOutsideTheRepositorySaysToPassTasks() async throws {
         let folder = try RunFolder()
