@@ -51,8 +51,8 @@ let package = Package(
         .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"], exclude: ["Fixtures"]),
         .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"], exclude: ["Fixtures"]),
         .testTarget(name: "BattCacheTests", dependencies: ["BattCache"]),
-        .testTarget(name: "BattPipelineTests", dependencies: ["BattPipeline"]),
-        .testTarget(name: "BattCommandsTests", dependencies: ["BattCommands"]),
+        .testTarget(name: "BattPipelineTests", dependencies: ["BattPipeline"], exclude: ["Fixtures"]),
+        .testTarget(name: "BattCommandsTests", dependencies: ["BattCommands"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -71,10 +71,10 @@ public struct RunCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let example = ExamplePaths.locate()
         guard let tasksPath = tasks ?? example?.tasks else {
-            throw ValidationError("No --tasks given and no Examples/tasks folder here: pass --tasks PATH.")
+            fail("no --tasks given and no Examples/tasks folder here: pass --tasks PATH (a folder of ARC task files)")
         }
         guard let candidatesPath = candidates ?? example?.candidates else {
-            throw ValidationError("No --candidates given and no Examples/candidates.py here: pass --candidates PATH.")
+            fail("no --candidates given and no Examples/candidates.py here: pass --candidates PATH (a .py file or folder)")
         }
         let cachePath = noCache ? nil : (cache ?? environment["BATT_CACHE"] ?? "batt-cache.sqlite")
         let options = RunOptions(
@@ -113,6 +113,12 @@ public struct RunCommand: AsyncParsableCommand {
         }
         if outcome.summary.unreadable > 0 { throw ExitCode(BattExitStatus.someCandidatesUnreadable) }
     }
+}
+
+/// Says why the run cannot start and exits with the documented status for unusable input.
+private func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("batt: \(message)\n".utf8))
+    Foundation.exit(BattExitStatus.failure)
 }
 
 /// The example shipped in the repository, found from the current folder.

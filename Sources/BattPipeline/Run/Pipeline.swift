@@ -126,10 +126,8 @@ public struct Pipeline: Sendable {
         for hash in bodyOrder {
             if let known = knownSolvers[hash] {
                 solverOfBody[hash] = known
-                summary.inlineHits += 1
                 continue
             }
-            summary.inlineMisses += 1
             guard let index = firstWithBody[hash] else { continue }
             do {
                 let inlined = try inliner.inline(candidates[index].function)
@@ -142,13 +140,25 @@ public struct Pipeline: Sendable {
                 results[index].message = "\(error)"
             }
         }
+        // A body counts once per task, as the reference pipeline dedupes (task, body); the first
+        // candidate of each says whether the cache knew it.
         var seenBodies: Set<String> = []
         for index in candidates.indices {
             guard let hash = bodyHashes[index], let md5 = solverOfBody[hash] else { continue }
             results[index].solverMD5 = md5
-            results[index].inlineCache = store == nil ? .none
-                : seenBodies.insert(hash).inserted ? (knownSolvers[hash] != nil ? .hit : .miss) : .shared
+            guard seenBodies.insert((candidates[index].taskID ?? "") + "/" + hash).inserted else {
+                results[index].inlineCache = store == nil ? .none : .shared
+                continue
+            }
+            if knownSolvers[hash] != nil {
+                summary.inlineHits += 1
+                results[index].inlineCache = .hit
+            } else {
+                summary.inlineMisses += 1
+                results[index].inlineCache = store == nil ? .none : .miss
+            }
         }
+        summary.inlined = newSolvers.count
         summary.dagHashedSolvers = Set(solverOfBody.values.filter { $0.hasPrefix(Inliner.dagIdentityPrefix) }).count
         clock.end("inline")
 
@@ -310,9 +320,9 @@ public struct Pipeline: Sendable {
                 summary.warnings.append("the run was not recorded in the cache: \(error)")
             }
         }
-        // The texts of correct solvers, for --emit: new ones from this run, known ones from the cache.
+        // The texts of correct solvers: new ones from this run, known ones from the cache.
         var texts: [String: String] = [:]
-        if options.emitDirectory != nil {
+        do {
             let correctSolvers = Set(results.filter { $0.outcome == "correct" }.compactMap(\.solverMD5))
             for record in newSolvers where correctSolvers.contains(record.solverMD5) {
                 texts[record.solverMD5] = record.inlinedText
@@ -344,6 +354,10 @@ public struct Pipeline: Sendable {
         guard let path = options.cachePath else { return nil }
         do {
             if let seed = options.seedPath, !FileManager.default.fileExists(atPath: path) {
+                guard FileManager.default.fileExists(atPath: seed) else {
+                    throw PipelineError.cache(
+                        "the seed cache '\(seed)' does not exist: pass --seed the cache file of an earlier session (for example one under /kaggle/input)")
+                }
                 _ = try CacheStore.seed(from: seed, to: path)
             }
             do {

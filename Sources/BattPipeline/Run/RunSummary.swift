@@ -83,8 +83,11 @@ public struct RunSummary: Sendable, Codable {
     public var invalid = 0
     public var uniqueBodies = 0
     public var uniqueSolvers = 0
+    /// Unique (task, body) pairs whose solver the cache knew, and did not know.
     public var inlineHits = 0
     public var inlineMisses = 0
+    /// Bodies inlined in this run (a body shared by several tasks is inlined once).
+    public var inlined = 0
     public var verdictHits = 0
     public var verdictMisses = 0
     public var validated = 0
@@ -102,7 +105,7 @@ public struct RunSummary: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case solverVersion = "solver_version", cachePath = "cache", cacheMode = "cache_mode"
         case candidates, unreadable, invalid, uniqueBodies = "unique_bodies", uniqueSolvers = "unique_solvers"
-        case inlineHits = "inline_hits", inlineMisses = "inline_misses"
+        case inlineHits = "inline_hits", inlineMisses = "inline_misses", inlined
         case verdictHits = "verdict_hits", verdictMisses = "verdict_misses", validated
         case dagHashedSolvers = "dag_hashed_solvers", outcomes
         case tasksWithCandidates = "tasks_with_candidates", tasksSolved = "tasks_solved"

@@ -1,8 +1,0 @@
-import Testing
-@testable import BattCommands
-
-@Suite struct BattCommandsModuleTests {
-    @Test func moduleLinks() {
-        #expect(Bool(true))
-    }
-}

@@ -1,8 +1,0 @@
-import Testing
-@testable import BattPipeline
-
-@Suite struct BattPipelineModuleTests {
-    @Test func moduleLinks() {
-        #expect(Bool(true))
-    }
-}

@@ -1,0 +1,8 @@
+def solve_a1a1a1a1(I):
+    O = vmirror(I)
+    return O
+
+
+def solve_a1a1a1a1(I):
+    O = hmirror(I)
+    return O
