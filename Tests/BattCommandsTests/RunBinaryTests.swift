@@ -22,7 +22,7 @@ struct RunBinaryTests {
         #expect(lines.contains { $0.hasPrefix("\(candidates) candidates (") && $0.contains("unique bodies") }, "\(run)")
         #expect(lines.contains { $0.hasPrefix("cache \(cache) [read-write]: inline 0 hits") }, "\(run)")
         let timing = try #require(lines.first { $0.hasPrefix("time ") }, "\(run)")
-        for phase in ["load tasks", "parse", "inline", "lookup", "validate", "store"] {
+        for phase in ["load and parse", "hash", "inline", "lookup", "validate", "store"] {
             #expect(timing.contains(phase + " "), "\(timing)")
         }
         #expect(lines.contains("solver version batt-dsl-1"))

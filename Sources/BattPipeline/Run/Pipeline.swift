@@ -45,30 +45,31 @@ public struct Pipeline: Sendable {
         let version = options.solverVersion.description
 
         // Load.
+        // Tasks, candidates and the cache are independent: read them at once.
         progress(.phase("load"))
+        let options = self.options
+        async let loadingTasks = Result { try TaskLoader.load(path: options.tasksPath) }
+        async let loadingCandidates = Result {
+            try CandidateSource.load(path: options.candidatesPath, defaultTaskID: options.defaultTaskID)
+        }
+        let store = try openCache()
         let taskSet: TaskSet
-        do {
-            taskSet = try TaskLoader.load(path: options.tasksPath)
-        } catch {
-            throw PipelineError.tasks("\(error)")
+        switch await loadingTasks {
+        case .success(let set): taskSet = set
+        case .failure(let error): throw PipelineError.tasks("\(error)")
         }
         guard !taskSet.isEmpty else {
             let reasons = taskSet.diagnostics.prefix(3).map { "\n  \($0)" }.joined()
             throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
         }
-        let store = try openCache()
-        clock.end("load tasks")
-
-        progress(.phase("parse"))
-        let loaded: CandidateSource.Loaded
-        do {
-            loaded = try CandidateSource.load(path: options.candidatesPath, defaultTaskID: options.defaultTaskID,
-                                             knownTasks: Set(taskSet.ids))
-        } catch {
-            throw PipelineError.candidates("\(error)")
+        var loaded: CandidateSource.Loaded
+        switch await loadingCandidates {
+        case .success(let result): loaded = result
+        case .failure(let error): throw PipelineError.candidates("\(error)")
         }
+        CandidateSource.markUnknownTasks(&loaded, knownTasks: Set(taskSet.ids))
         let candidates = loaded.candidates
-        clock.end("parse")
+        clock.end("load and parse")
 
         var summary = RunSummary(solverVersion: version, cachePath: store?.path,
                                  cacheMode: store.map { Pipeline.describe($0.accessMode) } ?? "none")
