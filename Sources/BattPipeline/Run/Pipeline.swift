@@ -122,23 +122,29 @@ public struct Pipeline: Sendable {
             throw PipelineError.cache("cannot read the cache: \(error)")
         }
         let inliner = Inliner(textCap: options.inlineTextCap)
-        var solverOfBody: [String: String] = [:]
+        var solverOfBody = knownSolvers
+        let unknownBodies = bodyOrder.filter { knownSolvers[$0] == nil }
+        let representatives = firstWithBody
+        // Inlining is pure and independent per body: spread it over the cores.
+        let inlinedBodies = ParallelLoop.map(unknownBodies, chunkSize: 64) { hash -> Result<InlinedSolver, LanguageError>? in
+            guard let index = representatives[hash] else { return nil }
+            return Result { () throws(LanguageError) in try inliner.inline(candidates[index].function) }
+        }
         var newSolvers: [SolverRecord] = []
-        for hash in bodyOrder {
-            if let known = knownSolvers[hash] {
-                solverOfBody[hash] = known
-                continue
-            }
-            guard let index = firstWithBody[hash] else { continue }
-            do {
-                let inlined = try inliner.inline(candidates[index].function)
+        newSolvers.reserveCapacity(unknownBodies.count)
+        let now = Date()
+        for (hash, outcome) in zip(unknownBodies, inlinedBodies) {
+            switch outcome {
+            case .success(let inlined)?:
                 solverOfBody[hash] = inlined.identity
                 newSolvers.append(SolverRecord(
                     bodyHash: hash, solverMD5: inlined.identity, inlinedText: inlined.text,
                     textMaterialised: inlined.isTextMaterialised, inlinerVersion: Inliner.version,
-                    createdAt: Date()))
-            } catch {
-                results[index].message = "\(error)"
+                    createdAt: now))
+            case .failure(let error)?:
+                if let index = firstWithBody[hash] { results[index].message = "\(error)" }
+            case nil:
+                break
             }
         }
         // A body counts once per task, as the reference pipeline dedupes (task, body); the first
