@@ -211,6 +211,10 @@ public struct Pipeline: Sendable {
         if let store {
             do { summary.staleVerdicts = try store.staleVerdictCount(currentVersion: version) } catch {}
         }
+        // Recording the hits (last use, hit count) overlaps validation and the summary.
+        let hitKeys = jobs.indices.filter { fromCache[$0] }.map { jobs[$0].key }
+        let markingStore = store.flatMap { $0.accessMode.isWritable ? $0 : nil }
+        async let markingUsed = Pipeline.markUsed(hitKeys, in: markingStore)
         clock.end("lookup")
 
         // Validate the misses in parallel, storing verdicts in batches as they complete.
@@ -258,12 +262,11 @@ public struct Pipeline: Sendable {
         if writable, let store {
             do {
                 if !pending.isEmpty { _ = try store.insert(verdicts: pending) }
-                let hitKeys = jobs.indices.filter { fromCache[$0] }.map { jobs[$0].key }
-                if !hitKeys.isEmpty { _ = try store.markUsed(keys: hitKeys) }
             } catch {
                 throw PipelineError.cache("cannot write to the cache: \(error)")
             }
         }
+        if let error = await markingUsed { throw PipelineError.cache("cannot write to the cache: \(error)") }
         clock.add("store", seconds: storeSeconds)
 
         // Fill in each candidate's verdict and the per-task table.
@@ -342,6 +345,18 @@ public struct Pipeline: Sendable {
             }
         }
         return RunOutcome(summary: summary, results: results, inlinedTexts: texts)
+    }
+
+    /// Records that these verdicts were served; returns the failure instead of throwing it, so the
+    /// work can run beside the rest of the run.
+    static func markUsed(_ keys: [VerdictKey], in store: CacheStore?) -> Error? {
+        guard let store, !keys.isEmpty else { return nil }
+        do {
+            _ = try store.markUsed(keys: keys)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Compiles and validates one solver; a compile failure is the solver's error.
