@@ -26,27 +26,11 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
             let result = try primitive.apply(values, context)
             Issue.record("expected \(expected), got \(result)")
         } catch let error as DSLError {
-            #expect(pythonExceptionName(error) == expected, "\(error)")
+            #expect(error.pythonExceptionName == expected, "\(error)")
         }
     }
 }
 
-private func pythonExceptionName(_ error: DSLError) -> String {
-    switch error {
-    case .typeError: return "TypeError"
-    case .valueError: return "ValueError"
-    case .indexError: return "IndexError"
-    case .zeroDivision: return "ZeroDivisionError"
-    case .stopIteration: return "StopIteration"
-    case .attributeError: return "AttributeError"
-    case .recursion: return "RecursionError"
-    case .overflow: return "OverflowError"
-    case .unknownName: return "NameError"
-    case .inPrimitive(_, let inner): return pythonExceptionName(inner)
-    case .timeout: return "timeout"
-    case .budgetExceeded: return "budget exceeded"
-    }
-}
 
 // Expected values were produced by arc-dsl's dsl.py, run on each case.
 

@@ -40,7 +40,7 @@ struct PythonCallExpression {
             let wanted = try evaluate(expected)
             #expect(value == wanted, "\(expression) returned \(value)", sourceLocation: sourceLocation)
         case (.failure(let error), true):
-            #expect(exceptionName(error) == expected, "\(expression) raised \(error)", sourceLocation: sourceLocation)
+            #expect(error.pythonExceptionName == expected, "\(expression) raised \(error)", sourceLocation: sourceLocation)
         case (.success(let value), true):
             Issue.record("\(expression) returned \(value) instead of raising \(expected)", sourceLocation: sourceLocation)
         case (.failure(let error), false):
@@ -48,23 +48,6 @@ struct PythonCallExpression {
         }
     }
 
-    /// The Python exception an error stands for, e.g. `TypeError`.
-    static func exceptionName(_ error: DSLError) -> String {
-        switch error {
-        case .typeError: return "TypeError"
-        case .valueError: return "ValueError"
-        case .indexError: return "IndexError"
-        case .zeroDivision: return "ZeroDivisionError"
-        case .stopIteration: return "StopIteration"
-        case .attributeError: return "AttributeError"
-        case .recursion: return "RecursionError"
-        case .overflow: return "OverflowError"
-        case .unknownName: return "NameError"
-        case .inPrimitive(_, let inner): return exceptionName(inner)
-        case .timeout: return "timeout"
-        case .budgetExceeded: return "budget exceeded"
-        }
-    }
 
     private func failure() -> SyntaxError { SyntaxError(text: text, offset: position) }
 

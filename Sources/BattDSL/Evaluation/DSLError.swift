@@ -34,6 +34,26 @@ public enum DSLError: Error, Sendable, Equatable {
     }
 }
 
+extension DSLError {
+    /// The Python exception this error stands for, e.g. `TypeError`; the limits are named plainly.
+    public var pythonExceptionName: String {
+        switch self {
+        case .typeError: return "TypeError"
+        case .valueError: return "ValueError"
+        case .indexError: return "IndexError"
+        case .zeroDivision: return "ZeroDivisionError"
+        case .stopIteration: return "StopIteration"
+        case .attributeError: return "AttributeError"
+        case .recursion: return "RecursionError"
+        case .overflow: return "OverflowError"
+        case .unknownName: return "NameError"
+        case .inPrimitive(_, let inner): return inner.pythonExceptionName
+        case .timeout: return "timeout"
+        case .budgetExceeded: return "budget exceeded"
+        }
+    }
+}
+
 extension DSLError: CustomStringConvertible {
     public var description: String {
         switch self {
