@@ -150,6 +150,26 @@ struct RunBinaryTests {
         #expect(run.stdout.contains("solved 1 of 1 tasks"), "\(run)")
     }
 
+    @Test(arguments: [
+        (8, "flipside"),  // an unknown primitive
+        (13, "x9"),  // an undefined name
+        (18, "x1"),  // a variable defined by itself: a cycle
+        (23, "c3c3c3c3"),  // a task that is not in the task set
+        (28, "duplicate function name"),
+    ])
+    func eachCandidateThatCannotRunIsNamedWithItsFileAndLineAndTheRunCompletes(line: Int, mention: String) async throws {
+        try #require(BattBinary.isBuilt)
+        let run = try await BattBinary.run([
+            "run", "--tasks", RunFixtures.tasks, "--candidates", RunFixtures.path("invalid.py"), "--no-cache",
+        ])
+        #expect(run.status == 0, "\(run)")
+        let problem = try #require(run.stdout.split(separator: "\n").first {
+            $0.hasPrefix("skipped: \(RunFixtures.path("invalid.py")):\(line):")
+        }, "\(run)")
+        #expect(problem.contains(mention), "\(problem)")
+        #expect(run.stdout.contains("6 candidates (5 invalid, 0 unreadable)"), "\(run)")
+    }
+
     @Test func quietPrintsTheTotalsButNotTheTable() async throws {
         let run = try await BattBinary.run([
             "run", "--tasks", RunFixtures.tasks, "--candidates", RunFixtures.candidates, "--no-cache", "--quiet",

@@ -109,7 +109,7 @@ public struct RunCommand: AsyncParsableCommand {
         if json {
             print(try RunReport.json(outcome.summary))
         } else {
-            print(RunReport.text(outcome.summary, quiet: quiet))
+            print(RunReport.text(outcome.summary, results: outcome.results, quiet: quiet))
         }
         if outcome.summary.unreadable > 0 { throw ExitCode(BattExitStatus.someCandidatesUnreadable) }
     }

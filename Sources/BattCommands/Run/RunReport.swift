@@ -3,12 +3,22 @@ import Foundation
 
 /// The text `batt run` prints: the per-task table, totals and the phase timings.
 enum RunReport {
-    static func text(_ summary: RunSummary, quiet: Bool) -> String {
+    /// How many problems of one kind are listed before the rest are counted.
+    static let listedProblems = 50
+
+    static func text(_ summary: RunSummary, results: [CandidateResult], quiet: Bool) -> String {
         var lines: [String] = []
         if !quiet {
-            for diagnostic in summary.diagnostics.prefix(50) { lines.append("warning: \(diagnostic)") }
-            if summary.diagnostics.count > 50 {
-                lines.append("warning: ... and \(summary.diagnostics.count - 50) more diagnostics (see --report)")
+            for diagnostic in summary.diagnostics.prefix(listedProblems) { lines.append("warning: \(diagnostic)") }
+            if summary.diagnostics.count > listedProblems {
+                lines.append("warning: ... and \(summary.diagnostics.count - listedProblems) more diagnostics")
+            }
+            let invalid = results.filter { $0.outcome == "invalid" }
+            for result in invalid.prefix(listedProblems) {
+                lines.append("skipped: \(result.file):\(result.line): \(result.function): \(result.message ?? "cannot run")")
+            }
+            if invalid.count > listedProblems {
+                lines.append("skipped: ... and \(invalid.count - listedProblems) more candidates (see --report)")
             }
             for warning in summary.warnings { lines.append("warning: \(warning)") }
             lines.append(table(summary.tasks))

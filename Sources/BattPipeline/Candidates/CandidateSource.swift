@@ -81,7 +81,8 @@ public enum CandidateSource {
                 throw LoadError.unreadable(file, "permission denied or not a regular file")
             }
             let parsed = parse(data, path: file)
-            for diagnostic in parsed.diagnostics {
+            // A duplicate name is reported with the candidate it makes unusable, below.
+            for diagnostic in parsed.diagnostics where diagnostic.kind != .duplicateFunction {
                 loaded.diagnostics.append(CandidateDiagnostic(
                     path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
                     functionName: diagnostic.functionName, message: diagnostic.message,
