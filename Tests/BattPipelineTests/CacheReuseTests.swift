@@ -61,12 +61,47 @@ import Testing
         #expect(cold.result("solve_a1a1a1a1")?.solverMD5 != cold.result("verify_a1a1a1a1")?.solverMD5)
     }
 
+    @Test func anEditedCandidateFileIsParsedAgainAndOnlyItsNewBodyIsInlinedAndValidated() async throws {
+        let folder = try TemporaryFolder()
+        let cache = folder.path("cache.sqlite")
+        let candidates = folder.path("candidates.py")
+        try FileManager.default.copyItem(atPath: Fixtures.mixed, toPath: candidates)
+        _ = try await run(.fixture(candidates: candidates, cache: cache))
+        let added = "\n\ndef solve_a1a1a1a1_9(I):\n    x1 = rot180(I)\n    return x1\n"
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: candidates))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(added.utf8))
+        try handle.close()
+
+        let edited = try await run(.fixture(candidates: candidates, cache: cache))
+        #expect(!edited.summary.candidateFilesKnown)
+        #expect(edited.summary.inlineMisses == 1)
+        #expect(edited.summary.validated == 1)
+        #expect(edited.result("solve_a1a1a1a1_9")?.outcome == "wrong")
+
+        let again = try await run(.fixture(candidates: candidates, cache: cache))
+        #expect(again.summary.candidateFilesKnown)
+        #expect(again.results.map(\.withoutTiming).map(\.outcome) == edited.results.map(\.outcome))
+    }
+
+    @Test func aKnownFileWhoseVerdictsAreMissingIsParsedAgainAndValidated() async throws {
+        let folder = try TemporaryFolder()
+        let cache = folder.path("cache.sqlite")
+        let cold = try await run(.fixture(cache: cache))
+        let otherLimit = try await run(.fixture(cache: cache, tag: "new-scoring"))
+        #expect(!otherLimit.summary.candidateFilesKnown, "verdicts of the new version must be computed")
+        #expect(otherLimit.summary.validated == cold.summary.validated)
+        #expect(otherLimit.results.map(\.outcome) == cold.results.map(\.outcome))
+    }
+
     @Test func warmRunServesEveryLookupFromTheCacheAndValidatesNothing() async throws {
         let folder = try TemporaryFolder()
         let cache = folder.path("cache.sqlite")
         let cold = try await run(.fixture(cache: cache))
         let warm = try await run(.fixture(cache: cache))
 
+        #expect(!cold.summary.candidateFilesKnown)
+        #expect(warm.summary.candidateFilesKnown, "an unchanged candidate file is not parsed again")
         #expect(warm.summary.inlineMisses == 0)
         #expect(warm.summary.inlineHits == cold.summary.inlineMisses)
         #expect(warm.summary.verdictMisses == 0)

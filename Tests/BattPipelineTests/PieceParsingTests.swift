@@ -24,7 +24,7 @@ import Testing
     @Test func piecesGiveTheFunctionsAndLinesOfOneWholeParse() {
         let source = Self.largeSource()
         let whole = CandidateParser.parse(source: source, path: "big.py")
-        let pieces = CandidateSource.parse(Data(source.utf8), path: "big.py")
+        let pieces = CandidateSource.parse(Array(source.utf8), path: "big.py")
         #expect(CandidateSource.pieceStarts(Array(source.utf8), pieces: 2).count == 2)
         #expect(pieces.functions.count == whole.functions.count)
         #expect(pieces.functions == whole.functions)
@@ -34,7 +34,7 @@ import Testing
     @Test func aSyntaxErrorInAnyPieceGivesTheDiagnosticsOfOneWholeParse() {
         let source = Self.largeSource(brokenAt: 3000)
         let whole = CandidateParser.parse(source: source, path: "big.py")
-        let pieces = CandidateSource.parse(Data(source.utf8), path: "big.py")
+        let pieces = CandidateSource.parse(Array(source.utf8), path: "big.py")
         #expect(!whole.diagnostics.isEmpty)
         #expect(pieces.diagnostics == whole.diagnostics)
         #expect(pieces.functions == whole.functions)

@@ -36,6 +36,9 @@ enum RunReport {
             \(summary.inlineMisses) misses, verdicts \(summary.verdictHits) hits / \(summary.verdictMisses) misses, \
             validated \(summary.validated) (\(outcomes))
             """)
+        if summary.candidateFilesKnown {
+            lines.append("the cache knew every candidate file: none was parsed again")
+        }
         if summary.staleVerdicts > 0 {
             lines.append("the cache holds \(summary.staleVerdicts) stale verdicts of other solver versions (batt cache prune --stale)")
         }

@@ -1,9 +1,9 @@
 import Crypto
 
 /// Lowercase hexadecimal MD5 digests, the identity format of solver bodies and inlined solvers.
-enum MD5Hex {
+public enum MD5Hex {
     /// The lowercase hex MD5 digest of `bytes`.
-    static func digest(of bytes: [UInt8]) -> String {
+    public static func digest(of bytes: [UInt8]) -> String {
         hex(Insecure.MD5.hash(data: bytes))
     }
 

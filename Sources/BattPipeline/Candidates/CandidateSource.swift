@@ -1,22 +1,42 @@
+import BattCache
 import BattDSL
 import BattLanguage
 import Foundation
 
 /// One candidate solver as read from the candidate files, with the task it is for.
 public struct Candidate: Sendable {
-    public let function: CandidateFunction
+    public let name: String
+    public let path: String
+    public let line: Int
+    /// The parsed function; nil when the candidate came from a known file's record (direct mode).
+    public let function: CandidateFunction?
     /// The task: from the function name, else a `solve_<task>` folder, else `--task`.
     public let taskID: String?
-    /// Why the candidate cannot run, if it cannot (undefined name, unknown task, duplicate...).
+    /// Why the candidate cannot run, if it cannot (undefined name, duplicate, no task...), as far
+    /// as its file alone tells.
     public var problem: String?
+    /// Set when the candidate's task is not in the task set of this run.
+    public var unknownTask = false
+    /// The md5 of the body's normal form, once known.
+    public var bodyHash: String?
 
-    public var path: String { function.path }
-    public var line: Int { function.line }
-    public var name: String { function.name }
+    init(function: CandidateFunction, taskID: String?) {
+        (name, path, line, self.function, self.taskID) = (function.name, function.path, function.line, function, taskID)
+    }
+
+    init(name: String, path: String, line: Int, taskID: String?, problem: String?, bodyHash: String?) {
+        (self.name, self.path, self.line, function, self.taskID) = (name, path, line, nil, taskID)
+        (self.problem, self.bodyHash) = (problem, bodyHash)
+    }
+
+    /// Why the candidate cannot run in this run, if it cannot.
+    public var reasonItCannotRun: String? {
+        problem ?? (unknownTask ? "task '\(taskID ?? "")' is not in the task set" : nil)
+    }
 }
 
 /// A candidate file's problem that no function can be blamed for, or a function that did not parse.
-public struct CandidateDiagnostic: Sendable, CustomStringConvertible {
+public struct CandidateDiagnostic: Sendable, Codable, CustomStringConvertible {
     public let path: String
     public let line: Int
     public let column: Int
@@ -32,11 +52,22 @@ public struct CandidateDiagnostic: Sendable, CustomStringConvertible {
 
 /// Reads candidate solvers from a Python file or a folder tree of `.py` files.
 public enum CandidateSource {
+    /// One candidate file's bytes and what identifies its contents.
+    public struct File: Sendable {
+        public let path: String
+        public let bytes: [UInt8]
+        public let key: CandidateFileKey
+    }
+
     public struct Loaded: Sendable {
         public var candidates: [Candidate]
         public var diagnostics: [CandidateDiagnostic]
         /// Functions that could not be read at all (syntax errors).
         public var unreadableFunctions: Int
+        /// Each file with the range of `candidates` it holds, to record what it held.
+        public var files: [(file: File, candidates: Range<Int>, diagnostics: [CandidateDiagnostic], unreadable: Int)]
+        /// Whether the candidates came from the records of known files rather than a parse.
+        public var fromRecords: Bool
     }
 
     public enum LoadError: Error, CustomStringConvertible {
@@ -56,6 +87,9 @@ public enum CandidateSource {
         }
     }
 
+    /// Names what a file record depends on besides the file's bytes.
+    public static let languageVersion = Inliner.version
+
     /// The `.py` files under `path`, sorted, or `path` itself when it is a file.
     public static func files(at path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
@@ -72,49 +106,136 @@ public enum CandidateSource {
         return files.sorted()
     }
 
-    /// Parses every candidate file and settles each function's task; `knownTasks` nil leaves the
-    /// check that each task exists to the caller (`markUnknownTasks`).
-    public static func load(path: String, defaultTaskID: String?, knownTasks: Set<String>? = nil) throws -> Loaded {
-        var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0)
-        for file in try files(at: path) {
+    /// Reads every candidate file and digests its bytes.
+    public static func read(path: String, defaultTaskID: String?) throws -> [File] {
+        try files(at: path).map { file in
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw LoadError.unreadable(file, "permission denied or not a regular file")
             }
-            let parsed = parse(data, path: file)
+            let bytes = [UInt8](data)
+            let context = "folder=\(taskID(inFolderOf: file) ?? "")|task=\(defaultTaskID ?? "")"
+            return File(path: file, bytes: bytes, key: CandidateFileKey(
+                fileDigest: MD5Hex.digest(of: bytes), context: context, languageVersion: languageVersion))
+        }
+    }
+
+    /// Parses every candidate file and settles each function's task.
+    public static func load(path: String, defaultTaskID: String?) throws -> Loaded {
+        parse(try read(path: path, defaultTaskID: defaultTaskID), defaultTaskID: defaultTaskID)
+    }
+
+    /// Parses files and settles each function's task.
+    public static func parse(_ files: [File], defaultTaskID: String?) -> Loaded {
+        var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: false)
+        for file in files {
+            let parsed = parse(file.bytes, path: file.path)
+            let first = loaded.candidates.count
+            var fileDiagnostics: [CandidateDiagnostic] = []
+            var unreadable = 0
             // A duplicate name is reported with the candidate it makes unusable, below.
             for diagnostic in parsed.diagnostics where diagnostic.kind != .duplicateFunction {
-                loaded.diagnostics.append(CandidateDiagnostic(
+                fileDiagnostics.append(CandidateDiagnostic(
                     path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
                     functionName: diagnostic.functionName, message: diagnostic.message,
                     isError: diagnostic.severity == .error))
-                if diagnostic.kind == .syntax && diagnostic.severity == .error { loaded.unreadableFunctions += 1 }
+                if diagnostic.kind == .syntax && diagnostic.severity == .error { unreadable += 1 }
             }
-            let folderTask = taskID(inFolderOf: file)
+            let folderTask = taskID(inFolderOf: file.path)
             var seenNames: [String: Int] = [:]
             for function in parsed.functions {
                 let taskID = function.taskID ?? folderTask ?? defaultTaskID
-                var candidate = Candidate(function: function, taskID: taskID, problem: nil)
+                var candidate = Candidate(function: function, taskID: taskID)
                 if let firstLine = seenNames[function.name] {
                     candidate.problem = "duplicate function name '\(function.name)' (first defined at line \(firstLine))"
                 } else if taskID == nil {
                     candidate.problem = "no task for '\(function.name)': name it solve_<task>, put it in a solve_<task>/ folder, or pass --task"
-                } else if let taskID, let knownTasks, !knownTasks.contains(taskID) {
-                    candidate.problem = "task '\(taskID)' is not in the task set"
                 }
                 seenNames[function.name] = seenNames[function.name] ?? function.line
                 loaded.candidates.append(candidate)
             }
+            loaded.diagnostics += fileDiagnostics
+            loaded.unreadableFunctions += unreadable
+            loaded.files.append((file, first..<loaded.candidates.count, fileDiagnostics, unreadable))
         }
         return loaded
     }
 
     /// Marks candidates whose task is not in the task set.
     public static func markUnknownTasks(_ loaded: inout Loaded, knownTasks: Set<String>) {
-        for index in loaded.candidates.indices where loaded.candidates[index].problem == nil {
+        for index in loaded.candidates.indices {
             if let taskID = loaded.candidates[index].taskID, !knownTasks.contains(taskID) {
-                loaded.candidates[index].problem = "task '\(taskID)' is not in the task set"
+                loaded.candidates[index].unknownTask = true
             }
         }
+    }
+
+    // MARK: Records of known files (direct mode)
+
+    /// What a file record holds: its functions as far as the file alone decides them.
+    struct FileRecord: Codable {
+        struct Function: Codable {
+            var name: String
+            var line: Int
+            var task: String?
+            var problem: String?
+            var body: String?
+        }
+
+        struct Diagnostic: Codable {
+            var line: Int
+            var column: Int
+            var function: String?
+            var message: String
+            var isError: Bool
+        }
+
+        var functions: [Function]
+        var diagnostics: [Diagnostic]
+        var unreadable: Int
+    }
+
+    /// The records of the files a run just parsed and hashed, ready to store.
+    public static func records(of loaded: Loaded) -> [CandidateFileKey: String] {
+        let encoder = JSONEncoder()
+        var records: [CandidateFileKey: String] = [:]
+        for entry in loaded.files {
+            let record = FileRecord(
+                functions: loaded.candidates[entry.candidates].map { candidate in
+                    FileRecord.Function(name: candidate.name, line: candidate.line, task: candidate.taskID,
+                                        problem: candidate.problem, body: candidate.bodyHash)
+                },
+                diagnostics: entry.diagnostics.map {
+                    FileRecord.Diagnostic(line: $0.line, column: $0.column, function: $0.functionName,
+                                          message: $0.message, isError: $0.isError)
+                },
+                unreadable: entry.unreadable)
+            if let data = try? encoder.encode(record) { records[entry.file.key] = String(decoding: data, as: UTF8.self) }
+        }
+        return records
+    }
+
+    /// The candidates of files whose records the cache holds; nil unless it holds every file's.
+    public static func fromRecords(_ files: [File], records: [CandidateFileKey: String]) -> Loaded? {
+        let decoder = JSONDecoder()
+        var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: true)
+        for file in files {
+            guard let text = records[file.key],
+                  let record = try? decoder.decode(FileRecord.self, from: Data(text.utf8)) else { return nil }
+            let first = loaded.candidates.count
+            for function in record.functions {
+                loaded.candidates.append(Candidate(
+                    name: function.name, path: file.path, line: function.line, taskID: function.task,
+                    problem: function.problem, bodyHash: function.body))
+            }
+            let diagnostics = record.diagnostics.map {
+                CandidateDiagnostic(path: file.path, line: $0.line, column: $0.column, functionName: $0.function,
+                                    message: $0.message, isError: $0.isError)
+            }
+            loaded.diagnostics += diagnostics
+            loaded.unreadableFunctions += record.unreadable
+            loaded.files.append((file, first..<loaded.candidates.count, diagnostics, record.unreadable))
+        }
+        return loaded
     }
 
     /// Files at least this large are parsed in pieces, one per core.
@@ -124,8 +245,7 @@ public enum CandidateSource {
     ///
     /// A cut could in principle fall inside a string literal; any syntax error in a piece
     /// therefore makes the whole file be parsed again in one go, so diagnostics are always exact.
-    static func parse(_ data: Data, path: String) -> ParsedSource {
-        let bytes = [UInt8](data)
+    static func parse(_ bytes: [UInt8], path: String) -> ParsedSource {
         let cuts = pieceStarts(bytes, pieces: 2)
         guard bytes.count >= parallelParseThreshold, cuts.count > 1 else {
             return bytes.withUnsafeBufferPointer { CandidateParser.parse(utf8: $0, path: path) }

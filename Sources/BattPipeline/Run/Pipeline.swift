@@ -39,7 +39,19 @@ public struct Pipeline: Sendable {
     /// How many verdicts go to the cache in one write transaction.
     static let storeBatchSize = 256
 
+    /// Runs the pipeline. When the cache knows every candidate file and every verdict, the files
+    /// are not parsed again (direct mode); otherwise, or when anything turns out unknown, the run
+    /// parses them as usual.
     public func run() async throws -> RunOutcome {
+        if let outcome = try await run(direct: true) { return outcome }
+        guard let outcome = try await run(direct: false) else {
+            throw PipelineError.candidates("internal error: a run that parses its candidates gave no outcome")
+        }
+        return outcome
+    }
+
+    /// One attempt; in direct mode, nil when something has to be parsed, inlined or validated.
+    private func run(direct: Bool) async throws -> RunOutcome? {
         var clock = PhaseClock()
         let startedAt = Date()
         let version = options.solverVersion.description
@@ -49,10 +61,21 @@ public struct Pipeline: Sendable {
         progress(.phase("load"))
         let options = self.options
         async let loadingTasks = Result { try TaskLoader.load(path: options.tasksPath) }
-        async let loadingCandidates = Result {
-            try CandidateSource.load(path: options.candidatesPath, defaultTaskID: options.defaultTaskID)
-        }
         let store = try openCache()
+        let files: [CandidateSource.File]
+        do {
+            files = try CandidateSource.read(path: options.candidatesPath, defaultTaskID: options.defaultTaskID)
+        } catch {
+            throw PipelineError.candidates("\(error)")
+        }
+        var loaded: CandidateSource.Loaded
+        if direct {
+            guard let store, let records = try? store.candidateFiles(files.map(\.key)),
+                  let known = CandidateSource.fromRecords(files, records: records) else { return nil }
+            loaded = known
+        } else {
+            loaded = CandidateSource.parse(files, defaultTaskID: options.defaultTaskID)
+        }
         let taskSet: TaskSet
         switch await loadingTasks {
         case .success(let set): taskSet = set
@@ -62,18 +85,13 @@ public struct Pipeline: Sendable {
             let reasons = taskSet.diagnostics.prefix(3).map { "\n  \($0)" }.joined()
             throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
         }
-        var loaded: CandidateSource.Loaded
-        switch await loadingCandidates {
-        case .success(let result): loaded = result
-        case .failure(let error): throw PipelineError.candidates("\(error)")
-        }
         CandidateSource.markUnknownTasks(&loaded, knownTasks: Set(taskSet.ids))
-        let candidates = loaded.candidates
         clock.end("load and parse")
 
         var summary = RunSummary(solverVersion: version, cachePath: store?.path,
                                  cacheMode: store.map { Pipeline.describe($0.accessMode) } ?? "none")
-        summary.candidates = candidates.count
+        summary.candidates = loaded.candidates.count
+        summary.candidateFilesKnown = loaded.fromRecords
         summary.unreadable = loaded.unreadableFunctions
         summary.diagnostics = loaded.diagnostics.map(\.description) + taskSet.diagnostics.map(\.description)
         if let store {
@@ -85,25 +103,28 @@ public struct Pipeline: Sendable {
 
         // Body hash and dedupe.
         progress(.phase("hash"))
+        // Checking names and hashing bodies are independent per candidate: both cores share them.
+        if !loaded.fromRecords {
+            let checked = ParallelLoop.map(loaded.candidates) { candidate -> (problem: String?, bodyHash: String?) in
+                guard candidate.problem == nil, let function = candidate.function else { return (candidate.problem, nil) }
+                if let problem = CandidateSource.unresolvedNames(in: function) { return (problem, nil) }
+                return (nil, function.bodyHash)
+            }
+            for index in loaded.candidates.indices {
+                (loaded.candidates[index].problem, loaded.candidates[index].bodyHash) = checked[index]
+            }
+        }
+        let candidates = loaded.candidates
         var results = candidates.map { candidate in
             CandidateResult(task: candidate.taskID, function: candidate.name, file: candidate.path,
                             line: candidate.line, inlineCache: .none, verdictCache: .none,
-                            outcome: "invalid", message: candidate.problem)
-        }
-        // Checking names and hashing bodies are independent per candidate: both cores share them.
-        let checked = ParallelLoop.map(candidates) { candidate -> (problem: String?, bodyHash: String?) in
-            if let problem = candidate.problem { return (problem, nil) }
-            if let problem = CandidateSource.unresolvedNames(in: candidate.function) { return (problem, nil) }
-            return (nil, candidate.function.bodyHash)
+                            outcome: "invalid", message: candidate.reasonItCannotRun)
         }
         var bodyHashes = [String?](repeating: nil, count: candidates.count)
         var firstWithBody: [String: Int] = [:]
         var bodyOrder: [String] = []
         for index in candidates.indices {
-            guard let hash = checked[index].bodyHash else {
-                results[index].message = checked[index].problem
-                continue
-            }
+            guard candidates[index].reasonItCannotRun == nil, let hash = candidates[index].bodyHash else { continue }
             bodyHashes[index] = hash
             results[index].bodyHash = hash
             if firstWithBody[hash] == nil {
@@ -124,11 +145,13 @@ public struct Pipeline: Sendable {
         let inliner = Inliner(textCap: options.inlineTextCap)
         var solverOfBody = knownSolvers
         let unknownBodies = bodyOrder.filter { knownSolvers[$0] == nil }
+        // Inlining needs the parsed function: in direct mode, start over and parse.
+        if loaded.fromRecords && !unknownBodies.isEmpty { return nil }
         let representatives = firstWithBody
         // Inlining is pure and independent per body: spread it over the cores.
         let inlinedBodies = ParallelLoop.map(unknownBodies, chunkSize: 64) { hash -> Result<InlinedSolver, LanguageError>? in
-            guard let index = representatives[hash] else { return nil }
-            return Result { () throws(LanguageError) in try inliner.inline(candidates[index].function) }
+            guard let index = representatives[hash], let function = candidates[index].function else { return nil }
+            return Result { () throws(LanguageError) in try inliner.inline(function) }
         }
         var newSolvers: [SolverRecord] = []
         newSolvers.reserveCapacity(unknownBodies.count)
@@ -206,6 +229,8 @@ public struct Pipeline: Sendable {
                 misses.append(k)
             }
         }
+        // Validation needs the parsed function: in direct mode, start over and parse.
+        if loaded.fromRecords && !misses.isEmpty { return nil }
         summary.verdictHits = jobs.count - misses.count
         summary.verdictMisses = misses.count
         if let store {
@@ -230,8 +255,10 @@ public struct Pipeline: Sendable {
         }
         let validator = Validator(timeLimitSeconds: options.timeLimitSeconds, budget: options.budget)
         let work: [(job: Int, function: CandidateFunction, task: ARCTask)] = misses.compactMap { k in
-            guard let task = taskSet[jobs[k].taskID] else { return nil }
-            return (k, candidates[jobs[k].candidate].function, task)
+            guard let task = taskSet[jobs[k].taskID], let function = candidates[jobs[k].candidate].function else {
+                return nil
+            }
+            return (k, function, task)
         }
         var pending: [VerdictRecord] = []
         var done = 0
@@ -262,6 +289,8 @@ public struct Pipeline: Sendable {
         if writable, let store {
             do {
                 if !pending.isEmpty { _ = try store.insert(verdicts: pending) }
+                // What each file held, so the next run over the same files can skip parsing them.
+                if !loaded.fromRecords { try store.storeCandidateFiles(CandidateSource.records(of: loaded)) }
             } catch {
                 throw PipelineError.cache("cannot write to the cache: \(error)")
             }

@@ -77,6 +77,8 @@ public struct RunSummary: Sendable, Codable {
     /// How the cache was opened: read-write, read-only, none.
     public var cacheMode: String
     public var candidates = 0
+    /// Whether the cache knew every candidate file, so none was parsed again (direct mode).
+    public var candidateFilesKnown = false
     /// Functions that did not even parse.
     public var unreadable = 0
     /// Candidates that parsed but cannot run (undefined names, unknown task, duplicate name...).
@@ -104,7 +106,7 @@ public struct RunSummary: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case solverVersion = "solver_version", cachePath = "cache", cacheMode = "cache_mode"
-        case candidates, unreadable, invalid, uniqueBodies = "unique_bodies", uniqueSolvers = "unique_solvers"
+        case candidates, candidateFilesKnown = "candidate_files_known", unreadable, invalid, uniqueBodies = "unique_bodies", uniqueSolvers = "unique_solvers"
         case inlineHits = "inline_hits", inlineMisses = "inline_misses", inlined
         case verdictHits = "verdict_hits", verdictMisses = "verdict_misses", validated
         case dagHashedSolvers = "dag_hashed_solvers", outcomes
