@@ -58,3 +58,19 @@ extension CacheStore {
         }
     }
 }
+
+extension CacheStore {
+    /// Forgets what candidate files held (all of it, or that of other language versions), so the
+    /// next run parses its files again. Verdicts and solvers are untouched.
+    @discardableResult
+    public func removeCandidateFiles(keepingLanguageVersion kept: String? = nil) throws -> Int {
+        try writeImmediately("remove candidate file records") { db in
+            if let kept {
+                try db.execute(sql: "DELETE FROM candidate_files WHERE language_version <> ?", arguments: [kept])
+            } else {
+                try db.execute(sql: "DELETE FROM candidate_files")
+            }
+            return db.changesCount
+        }
+    }
+}

@@ -82,17 +82,23 @@ extension CacheStore {
     @discardableResult
     public func markUsed(keys: [VerdictKey], at date: Date = Date()) throws -> Int {
         guard !keys.isEmpty else { return 0 }
+        var md5sByGroup: [TaskAndVersion: [String]] = [:]
+        for key in keys { md5sByGroup[TaskAndVersion(key), default: []].append(key.solverMD5) }
         return try writeImmediately("mark verdicts used") { db in
-            let statement = try db.cachedStatement(sql: """
-                UPDATE verdicts SET last_used_at = max(last_used_at, ?), hit_count = hit_count + 1
-                WHERE solver_md5 = ? AND task_fingerprint = ? AND solver_version = ?
-                """)
             var updated = 0
-            for key in keys {
-                try statement.execute(arguments: [
-                    date.timeIntervalSince1970, key.solverMD5, key.taskFingerprint, key.solverVersion,
-                ])
-                updated += db.changesCount
+            // One statement per task and version, as the lookup reads them.
+            for (group, md5s) in md5sByGroup {
+                for chunk in Array(Set(md5s)).chunks(of: Self.parametersPerStatement) {
+                    let statement = try db.cachedStatement(sql: """
+                        UPDATE verdicts SET last_used_at = max(last_used_at, ?), hit_count = hit_count + 1
+                        WHERE task_fingerprint = ? AND solver_version = ?
+                          AND solver_md5 IN (\(placeholders(chunk.count)))
+                        """)
+                    var arguments: StatementArguments = [date.timeIntervalSince1970, group.taskFingerprint, group.solverVersion]
+                    arguments += StatementArguments(chunk)
+                    try statement.execute(arguments: arguments)
+                    updated += db.changesCount
+                }
             }
             return updated
         }

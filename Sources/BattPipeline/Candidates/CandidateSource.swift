@@ -171,71 +171,72 @@ public enum CandidateSource {
 
     // MARK: Records of known files (direct mode)
 
-    /// What a file record holds: its functions as far as the file alone decides them.
-    struct FileRecord: Codable {
-        struct Function: Codable {
-            var name: String
-            var line: Int
-            var task: String?
-            var problem: String?
-            var body: String?
-        }
-
-        struct Diagnostic: Codable {
-            var line: Int
-            var column: Int
-            var function: String?
-            var message: String
-            var isError: Bool
-        }
-
-        var functions: [Function]
-        var diagnostics: [Diagnostic]
-        var unreadable: Int
-    }
-
-    /// The records of the files a run just parsed and hashed, ready to store.
-    public static func records(of loaded: Loaded) -> [CandidateFileKey: String] {
-        let encoder = JSONEncoder()
+    /// The records of the files a run just parsed, ready to store: one line per function
+    /// (`F`, line, name, task, body hash, solver md5, problem) and per diagnostic (`D`, line,
+    /// column, function, is-error, message), fields separated by tabs, and the count of functions
+    /// that could not be read (`U`).
+    public static func records(of loaded: Loaded, solvers: [String?]) -> [CandidateFileKey: String] {
         var records: [CandidateFileKey: String] = [:]
         for entry in loaded.files {
-            let record = FileRecord(
-                functions: loaded.candidates[entry.candidates].map { candidate in
-                    FileRecord.Function(name: candidate.name, line: candidate.line, task: candidate.taskID,
-                                        problem: candidate.problem, body: candidate.bodyHash)
-                },
-                diagnostics: entry.diagnostics.map {
-                    FileRecord.Diagnostic(line: $0.line, column: $0.column, function: $0.functionName,
-                                          message: $0.message, isError: $0.isError)
-                },
-                unreadable: entry.unreadable)
-            if let data = try? encoder.encode(record) { records[entry.file.key] = String(decoding: data, as: UTF8.self) }
+            var lines = ["U\t\(entry.unreadable)"]
+            for index in entry.candidates {
+                let c = loaded.candidates[index]
+                lines.append(["F", "\(c.line)", c.name, c.taskID ?? "", c.bodyHash ?? "", solvers[index] ?? "",
+                              c.problem ?? ""].map(field).joined(separator: "\t"))
+            }
+            for d in entry.diagnostics {
+                lines.append(["D", "\(d.line)", "\(d.column)", d.functionName ?? "", d.isError ? "1" : "0", d.message]
+                    .map(field).joined(separator: "\t"))
+            }
+            records[entry.file.key] = lines.joined(separator: "\n")
         }
         return records
     }
 
-    /// The candidates of files whose records the cache holds; nil unless it holds every file's.
-    public static func fromRecords(_ files: [File], records: [CandidateFileKey: String]) -> Loaded? {
-        let decoder = JSONDecoder()
+    /// A record field: tabs and line breaks, which never occur in names, hashes or batt's own
+    /// messages, become spaces so the record stays one line per entry.
+    private static func field(_ text: String) -> String {
+        text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            ? String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) : text
+    }
+
+    /// The candidates of files whose records the cache holds, with each body's solver md5;
+    /// nil unless it holds every file's.
+    public static func fromRecords(_ files: [File], records: [CandidateFileKey: String]) -> (Loaded, [String: String])? {
         var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: true)
+        var solverOfBody: [String: String] = [:]
         for file in files {
-            guard let text = records[file.key],
-                  let record = try? decoder.decode(FileRecord.self, from: Data(text.utf8)) else { return nil }
+            guard let text = records[file.key] else { return nil }
             let first = loaded.candidates.count
-            for function in record.functions {
-                loaded.candidates.append(Candidate(
-                    name: function.name, path: file.path, line: function.line, taskID: function.task,
-                    problem: function.problem, bodyHash: function.body))
-            }
-            let diagnostics = record.diagnostics.map {
-                CandidateDiagnostic(path: file.path, line: $0.line, column: $0.column, functionName: $0.function,
-                                    message: $0.message, isError: $0.isError)
+            var diagnostics: [CandidateDiagnostic] = []
+            var unreadable = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                switch f.first {
+                case "U"?:
+                    guard f.count == 2, let count = Int(f[1]) else { return nil }
+                    unreadable = count
+                case "F"?:
+                    guard f.count == 7, let number = Int(f[1]) else { return nil }
+                    let body = f[4].isEmpty ? nil : f[4]
+                    if let body, !f[5].isEmpty { solverOfBody[body] = f[5] }
+                    loaded.candidates.append(Candidate(
+                        name: f[2], path: file.path, line: number, taskID: f[3].isEmpty ? nil : f[3],
+                        problem: f[6].isEmpty ? nil : f[6], bodyHash: body))
+                case "D"?:
+                    guard f.count == 6, let number = Int(f[1]), let column = Int(f[2]) else { return nil }
+                    diagnostics.append(CandidateDiagnostic(
+                        path: file.path, line: number, column: column, functionName: f[3].isEmpty ? nil : f[3],
+                        message: f[5], isError: f[4] == "1"))
+                default:
+                    return nil
+                }
             }
             loaded.diagnostics += diagnostics
-            loaded.unreadableFunctions += record.unreadable
-            loaded.files.append((file, first..<loaded.candidates.count, diagnostics, record.unreadable))
+            loaded.unreadableFunctions += unreadable
+            loaded.files.append((file, first..<loaded.candidates.count, diagnostics, unreadable))
         }
-        return loaded
+        return (loaded, solverOfBody)
     }
 
     /// Files at least this large are parsed in pieces, one per core.

@@ -69,10 +69,12 @@ public struct Pipeline: Sendable {
             throw PipelineError.candidates("\(error)")
         }
         var loaded: CandidateSource.Loaded
+        // In direct mode the file records also say which solver each body inlines to.
+        var recordedSolvers: [String: String]?
         if direct {
             guard let store, let records = try? store.candidateFiles(files.map(\.key)),
                   let known = CandidateSource.fromRecords(files, records: records) else { return nil }
-            loaded = known
+            (loaded, recordedSolvers) = known
         } else {
             loaded = CandidateSource.parse(files, defaultTaskID: options.defaultTaskID)
         }
@@ -138,7 +140,8 @@ public struct Pipeline: Sendable {
         progress(.phase("inline"))
         let knownSolvers: [String: String]
         do {
-            knownSolvers = try store?.solverMD5s(forBodyHashes: bodyOrder, inlinerVersion: Inliner.version) ?? [:]
+            knownSolvers = try recordedSolvers
+                ?? store?.solverMD5s(forBodyHashes: bodyOrder, inlinerVersion: Inliner.version) ?? [:]
         } catch {
             throw PipelineError.cache("cannot read the cache: \(error)")
         }
@@ -290,7 +293,9 @@ public struct Pipeline: Sendable {
             do {
                 if !pending.isEmpty { _ = try store.insert(verdicts: pending) }
                 // What each file held, so the next run over the same files can skip parsing them.
-                if !loaded.fromRecords { try store.storeCandidateFiles(CandidateSource.records(of: loaded)) }
+                if !loaded.fromRecords {
+                    try store.storeCandidateFiles(CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
+                }
             } catch {
                 throw PipelineError.cache("cannot write to the cache: \(error)")
             }
