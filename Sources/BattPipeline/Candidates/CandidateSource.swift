@@ -210,8 +210,13 @@ public enum CandidateSource {
             let first = loaded.candidates.count
             var diagnostics: [CandidateDiagnostic] = []
             var unreadable = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            // Fields are cut from the UTF-8 bytes: records hold thousands of lines.
+            var bytes = text.utf8[...]
+            while !bytes.isEmpty {
+                let end = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
+                let f = bytes[bytes.startIndex..<end].split(separator: 0x09, omittingEmptySubsequences: false)
+                    .map { String(decoding: $0, as: UTF8.self) }
+                bytes = end == bytes.endIndex ? bytes[end...] : bytes[bytes.index(after: end)...]
                 switch f.first {
                 case "U"?:
                     guard f.count == 2, let count = Int(f[1]) else { return nil }
