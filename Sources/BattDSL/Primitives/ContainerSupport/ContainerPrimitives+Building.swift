@@ -20,18 +20,25 @@ extension ContainerPrimitives {
         let (total, overflow) = lefts.count.multipliedReportingOverflow(by: rights.count)
         if overflow { throw DSLError.budgetExceeded }
         try context.reserve(total)
+        // The set is the product of the distinct elements. Pairing sorted distinct factors in (i, j)
+        // order builds it in set order, which `.set` checks in linear time, instead of leaving a sort of
+        // all the pairs that cannot watch the clock.
         if let leftInts = intsIfAllInts(lefts), let rightInts = intsIfAllInts(rights) {
+            let (firsts, seconds) = (leftInts.sortedUnique(), rightInts.sortedUnique())
             var points: [Point] = []
-            points.reserveCapacity(total)
-            for i in leftInts {
-                for j in rightInts { points.append(Point(i, j)) }
+            points.reserveCapacity(firsts.count * seconds.count)
+            for i in firsts {
+                try context.tick(seconds.count)
+                for j in seconds { points.append(Point(i, j)) }
             }
-            return .indices(of: points)
+            return .indices(sortedUnique: points)
         }
+        let (firsts, seconds) = (Value.sortedUniqueValues(lefts), Value.sortedUniqueValues(rights))
         var pairs: [Value] = []
-        pairs.reserveCapacity(total)
-        for j in rights {
-            for i in lefts { pairs.append(.tuple([i, j])) }
+        pairs.reserveCapacity(firsts.count * seconds.count)
+        for i in firsts {
+            try context.tick(seconds.count)
+            for j in seconds { pairs.append(.tuple([i, j])) }
         }
         return .set(pairs)
     }
