@@ -100,3 +100,19 @@ import Testing
         #expect(throws: DSLError.timeout) { try context.checkClock() }
     }
 }
+
+@Suite struct ValueDescriptions {
+    @Test func shortDescriptionsOfLargeValuesStayShort() {
+        let points = (0..<100_000).map { Point($0 / 300, $0 % 300) }
+        let nested = Value.tuple([Value.indices(of: points), Value.indices(of: points)])
+        let text = nested.shortDescription
+        #expect(text.count == 60)
+        #expect(text.hasPrefix("(frozenset({(0, 0), (0, 1),"))
+        #expect(text.hasSuffix("..."))
+    }
+
+    @Test(arguments: [("(1, 2)", "(1, 2)"), ("((3,),)", "((3,),)"), ("frozenset()", "frozenset()"), ("(None, 5)", "(None, 5)")])
+    func shortDescriptionsOfSmallValuesArePythonsRepr(literal: String, expected: String) throws {
+        #expect(try Value(literal: literal).shortDescription == expected)
+    }
+}

@@ -136,10 +136,45 @@ extension Value {
         throw DSLError.typeError("expected a pair of ints (i, j), got \(typeName) \(self.shortDescription)")
     }
 
-    /// A description cut to a readable length, for messages.
+    /// A description cut to a readable length, for messages; never builds more of the text than
+    /// it shows, however large the value.
     public var shortDescription: String {
-        let text = description
+        var text = ""
+        writeDescription(into: &text, limit: 61)
         return text.count > 60 ? String(text.prefix(57)) + "..." : text
+    }
+
+    /// Appends Python's repr of the value to `text`, stopping once `text` reaches `limit` characters.
+    func writeDescription(into text: inout String, limit: Int) {
+        func sequence(_ open: String, _ elements: [Value], _ close: String) {
+            text += open
+            for (k, element) in elements.enumerated() {
+                if text.count >= limit { return }
+                if k > 0 { text += ", " }
+                element.writeDescription(into: &text, limit: limit)
+            }
+            text += close
+        }
+        if text.count >= limit { return }
+        switch self {
+        case .otherTuple(let t) where t.count == 1:
+            sequence("(", t, ",)")
+        case .otherTuple(let t):
+            sequence("(", t, ")")
+        case .grid(let g):
+            let rows = (0..<Swift.min(g.height, limit)).map { g.rowValue($0) }
+            sequence("(", rows, g.height == 1 ? ",)" : ")")
+        case .indices(let p):
+            sequence("frozenset({", p.prefix(limit).map(Value.point), "})")
+        case .object(let c):
+            sequence("frozenset({", c.prefix(limit).map(Value.cell), "})")
+        case .otherSet(let s) where !s.isEmpty:
+            sequence("frozenset({", Array(s.prefix(limit)), "})")
+        case .function(let f):
+            text += f.name
+        default:
+            text += description
+        }
     }
 }
 
