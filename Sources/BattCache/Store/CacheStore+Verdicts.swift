@@ -80,7 +80,11 @@ extension CacheStore {
     /// `date` (never back) and the hit count grows by one.
     /// - Returns: how many of the keys had a verdict.
     @discardableResult
-    public func markUsed(keys: [VerdictKey], at date: Date = Date()) throws -> Int {
+    ///
+    /// With a `granularity`, a verdict last used less than that many seconds before `date` is left
+    /// as it is (as relatime treats access times), so runs in quick succession do not rewrite
+    /// every verdict they read.
+    public func markUsed(keys: [VerdictKey], at date: Date = Date(), granularity: TimeInterval = 0) throws -> Int {
         guard !keys.isEmpty else { return 0 }
         var md5sByGroup: [TaskAndVersion: [String]] = [:]
         for key in keys { md5sByGroup[TaskAndVersion(key), default: []].append(key.solverMD5) }
@@ -91,10 +95,13 @@ extension CacheStore {
                 for chunk in Array(Set(md5s)).chunks(of: Self.parametersPerStatement) {
                     let statement = try db.cachedStatement(sql: """
                         UPDATE verdicts SET last_used_at = max(last_used_at, ?), hit_count = hit_count + 1
-                        WHERE task_fingerprint = ? AND solver_version = ?
+                        WHERE (? OR last_used_at <= ?) AND task_fingerprint = ? AND solver_version = ?
                           AND solver_md5 IN (\(placeholders(chunk.count)))
                         """)
-                    var arguments: StatementArguments = [date.timeIntervalSince1970, group.taskFingerprint, group.solverVersion]
+                    var arguments: StatementArguments = [
+                        date.timeIntervalSince1970, granularity <= 0, date.timeIntervalSince1970 - granularity,
+                        group.taskFingerprint, group.solverVersion,
+                    ]
                     arguments += StatementArguments(chunk)
                     try statement.execute(arguments: arguments)
                     updated += db.changesCount

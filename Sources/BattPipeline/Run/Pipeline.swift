@@ -36,6 +36,10 @@ public struct Pipeline: Sendable {
         self.progress = progress
     }
 
+    /// A verdict's last use is recorded at most this often (seconds): LRU pruning needs no finer
+    /// clock, and a run soon after another need not rewrite every verdict it reads.
+    static let lastUseGranularity: TimeInterval = 600
+
     /// How many verdicts go to the cache in one write transaction.
     static let storeBatchSize = 256
 
@@ -386,7 +390,7 @@ public struct Pipeline: Sendable {
     static func markUsed(_ keys: [VerdictKey], in store: CacheStore?) -> Error? {
         guard let store, !keys.isEmpty else { return nil }
         do {
-            _ = try store.markUsed(keys: keys)
+            _ = try store.markUsed(keys: keys, granularity: Pipeline.lastUseGranularity)
             return nil
         } catch {
             return error

@@ -54,6 +54,17 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func markingUsedWithAGranularityLeavesRecentlyUsedVerdictsAlone(kind: StoreKind) throws {
+        let store = try TestCache(kind).store
+        try store.insert(verdicts: [Fixture.verdict(1, created: 1000)])
+        #expect(try store.markUsed(keys: [Fixture.key(1)], at: Fixture.date(1300), granularity: 600) == 0)
+        #expect(try store.markUsed(keys: [Fixture.key(1)], at: Fixture.date(1700), granularity: 600) == 1)
+        let found = try #require(try store.verdicts(for: [Fixture.key(1)])[Fixture.key(1)])
+        #expect(found.hitCount == 1)
+        #expect(found.lastUsedAt == Fixture.date(1700))
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func staleCountIsEveryVerdictOfAnotherVersion(kind: StoreKind) throws {
         let store = try TestCache(kind).store
         try store.insert(verdicts: [
