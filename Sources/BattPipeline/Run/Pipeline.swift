@@ -244,7 +244,9 @@ public struct Pipeline: Sendable {
             do { summary.staleVerdicts = try store.staleVerdictCount(currentVersion: version) } catch {}
         }
         // Recording the hits (last use, hit count) overlaps validation and the summary.
-        let hitKeys = jobs.indices.filter { fromCache[$0] }.map { jobs[$0].key }
+        let staleUse = Date().addingTimeInterval(-Pipeline.lastUseGranularity)
+        let hitKeys = jobs.indices.filter { fromCache[$0] && (cached[jobs[$0].key]?.lastUsedAt ?? .distantPast) <= staleUse }
+            .map { jobs[$0].key }
         let markingStore = store.flatMap { $0.accessMode.isWritable ? $0 : nil }
         async let markingUsed = Pipeline.markUsed(hitKeys, in: markingStore)
         clock.end("lookup")
