@@ -50,6 +50,8 @@ public struct MergeCommand: CacheSubcommand {
         for source in sources {
             try CacheOpening.requireExisting(source)
             if Self.sameFile(source, destination) { throw CacheError.mergeIntoItself(path: source) }
+        }
+        for source in sources {
             _ = try CacheStore(path: source, mode: .readOnly)
         }
         let store = try CacheStore(path: destination, mode: .readWrite)

@@ -76,15 +76,12 @@ public struct VerifyCommand: CacheSubcommand {
         let quoted = CacheText.shellQuoted(path)
         let aside = { (suffix: String) in CacheText.shellQuoted(path + suffix) }
         let startAgain = "or start a new cache from your last export: batt run --cache NEW.sqlite --seed EXPORT.sqlite"
-        if !report.integrity.isEmpty && report.integrity != ["ok"] {
-            let damaged = aside(".damaged")
-            return [
-                "the file is damaged. Move it aside (mv \(quoted) \(damaged)) and salvage the rows SQLite can still read "
-                    + "into a new cache (sqlite3 \(damaged) .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 \(quoted)), "
-                    + "then verify it again; " + startAgain + ".",
-            ]
-        }
-        // The file did not open: ask again for the typed reason.
+        let damaged = aside(".damaged")
+        let salvage = "the file is damaged. Move it aside (mv \(quoted) \(damaged)) and salvage the rows SQLite can still read "
+            + "into a new cache (sqlite3 \(damaged) .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 \(quoted)), "
+            + "then verify it again; " + startAgain + "."
+        if !report.integrity.isEmpty && report.integrity != ["ok"] { return [salvage] }
+        // Ask again for the typed reason: a file that does not open, or one that opens but cannot be read.
         do {
             _ = try CacheStore(path: path, mode: .readOnly)
         } catch let error as CacheError {
@@ -101,10 +98,12 @@ public struct VerifyCommand: CacheSubcommand {
                 return ["nothing was written to it. Move it aside (mv \(quoted) \(aside(".broken"))) and let the next run start a new cache, "
                         + startAgain + "."]
             default:
-                break
+                return ["move the file aside and let the next run start a new cache, " + startAgain + "."]
             }
-        } catch {}
-        return ["move the file aside and let the next run start a new cache, " + startAgain + "."]
+        } catch {
+            return ["move the file aside and let the next run start a new cache, " + startAgain + "."]
+        }
+        return [salvage]
     }
 }
 
