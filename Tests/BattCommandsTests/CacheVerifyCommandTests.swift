@@ -94,3 +94,16 @@ import Testing
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "keep me")
     }
 }
+
+extension CacheExportCommandTests {
+    @Test func exportingASnapshotLeavesItASnapshot() throws {
+        let folder = try CacheTestFolder()
+        let first = folder.path("first.sqlite")
+        _ = try CacheFixture.cache(at: folder.path("batt-cache.sqlite"), verdicts: 20).export(to: first)
+        let before = try CacheFolderSnapshot(folder.url.path)
+        _ = try CacheCommandLine.execute(["cache", "export", "--cache", first, "--out", folder.path("second.sqlite")])
+        let after = try CacheFolderSnapshot(folder.url.path)
+        #expect(after.files["first.sqlite"] == before.files["first.sqlite"], "still a rollback-journal snapshot, byte for byte")
+        #expect(after.names == before.names + ["second.sqlite"])
+    }
+}

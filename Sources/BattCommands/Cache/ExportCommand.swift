@@ -30,8 +30,15 @@ public struct ExportCommand: CacheSubcommand {
 
     func execute() throws -> CacheCommandOutput {
         if FileManager.default.fileExists(atPath: out) { throw CacheError.destinationExists(path: out) }
-        // Read-write when allowed, so the -wal is checkpointed first; a read-only cache exports as well.
-        let store = try CacheOpening.existing(file.path, preferWritable: true)
+        // Read-only: VACUUM INTO reads through the -wal, and a snapshot exported again stays a
+        // snapshot (a read-write open would switch it to WAL). Only a cache whose schema is too
+        // old to be read so is opened read-write, which migrates it first.
+        let store: CacheStore
+        do {
+            store = try CacheOpening.existing(file.path, preferWritable: false)
+        } catch CacheError.olderSchemaReadOnly {
+            store = try CacheStore(path: file.path, mode: .readWrite)
+        }
         let report = try store.export(to: out)
         var output = CacheCommandOutput(text: json
             ? try CacheJSON.encode(ExportReportJSON(report, source: file.path))
