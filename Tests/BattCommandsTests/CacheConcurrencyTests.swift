@@ -51,4 +51,34 @@ struct CacheConcurrencyTests {
         let verify = try BattProcess.run(["cache", "verify", "--cache", cache], in: folder.url.path)
         #expect(verify.status == 0, "\(verify.stdout)")
     }
+
+    @Test func anExportTakenWhileARunWritesIsAConsistentSnapshot() throws {
+        let folder = try CacheTestFolder()
+        let candidates = folder.path("candidates.py")
+        try CacheCandidates.file(CacheCandidates.functions(count: 8_000, tasks: CacheTestPaths.exampleTaskIDs, seed: 11))
+            .write(toFile: candidates, atomically: true, encoding: .utf8)
+        let cache = folder.path("batt-cache.sqlite")
+        let run = try BattProcess(
+            ["run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--cache", cache, "--jobs", "2", "--quiet"],
+            in: folder.url.path)
+        while run.isRunning && (CacheCrashTests.verdictCount(cache) ?? 0) < 500 { usleep(2000) }
+        let export = try BattProcess.run(["cache", "export", "--cache", cache, "--out", folder.path("snapshot.sqlite")],
+                                         in: folder.url.path)
+        let finished = run.wait()
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(finished.status == 0, "\(finished.stderr)")
+
+        let snapshot = try CacheStore(path: folder.path("snapshot.sqlite"), mode: .readOnly)
+        let final = try CacheStore(path: cache, mode: .readOnly)
+        #expect(snapshot.verify().isOK)
+        let taken = try snapshot.verdictCount()
+        let total = try final.verdictCount()
+        #expect(taken >= 500 && taken < total, "taken mid-run: \(taken) of \(total) verdicts")
+        for task in CacheTestPaths.exampleTaskIDs {
+            let later = Dictionary(uniqueKeysWithValues: try final.verdicts(forTask: task).map { ($0.key, $0.outcome) })
+            for verdict in try snapshot.verdicts(forTask: task) {
+                #expect(later[verdict.key] == verdict.outcome, "\(verdict.key)")
+            }
+        }
+    }
 }
