@@ -45,8 +45,17 @@ extension CacheStore {
             guard fileManager.isReadableFile(atPath: path) else {
                 throw CacheError.unreadable(path: path, reason: "permission denied")
             }
-            let size = try fileSize(path)
-            _ = try DatabaseFileHeader.read(path: path, fileSize: size)
+            // A -journal left by a killed write (creating the file, switching it to WAL): roll it
+            // back first, as any SQLite writer would, so the file is judged by its committed state.
+            if mode == .readWrite, hasJournal(path),
+               fileManager.isWritableFile(atPath: path), fileManager.isWritableFile(atPath: folder) {
+                rollBackInterruptedWrite(path)
+            }
+            // A read-only open that still finds one reads a rolled-back private copy, checked there.
+            if !(mode == .readOnly && hasJournal(path)) {
+                let size = try fileSize(path)
+                _ = try DatabaseFileHeader.read(path: path, fileSize: size)
+            }
         }
 
         switch mode {
@@ -150,6 +159,9 @@ extension CacheStore {
         strategies: [ReadOnlyStrategy],
         allowingOlderSchema: Bool
     ) throws -> OpenedDatabase {
+        if hasJournal(path) {
+            return try openRolledBackCopy(path: path, migrations: migrations, allowingOlderSchema: allowingOlderSchema)
+        }
         // Refuse what we can before a read-only connection creates -wal/-shm files.
         if let state = immutableProbe(path: path, migrations: migrations) {
             try refuseUnusable(state, path: path, migrations: migrations)

@@ -1,0 +1,108 @@
+import ArgumentParser
+import BattCache
+import Foundation
+
+/// `batt cache prune`: remove verdicts by staleness, age, outcome, task and a size ceiling.
+public struct PruneCommand: CacheSubcommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "prune",
+        abstract: "Remove verdicts from the cache, then shrink the file.",
+        discussion: """
+            The selection options combine with AND: `--status timeout --task 3c9b0459` removes the \
+            timeouts of that task. Then --max-size removes the least recently used verdicts, across \
+            all tasks, until the file fits. Solver bodies no verdict refers to any more go too, and \
+            the file is vacuumed so it shrinks. --dry-run reports exactly what would go and changes \
+            nothing (it prunes a private copy).
+            """
+    )
+
+    @OptionGroup var file: CacheFileOption
+    @OptionGroup var version: SolverVersionOption
+
+    @Flag(name: .long, help: "Remove verdicts of solver versions other than the current one.")
+    var stale = false
+
+    @Option(name: .long, help: ArgumentHelp("Remove verdicts not used for this long: 7d, 12h, 30m.", valueName: "age"))
+    var olderThan: Age?
+
+    @Option(name: .long, help: ArgumentHelp("Remove verdicts with this outcome (repeat or comma-separate): correct, wrong, error, timeout, budget.", valueName: "outcome"))
+    var status: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Remove this task's verdicts (repeat for more tasks).", valueName: "id"))
+    var task: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Then remove the least recently used verdicts until the file is at most this big: 100MB, 1.5GB.", valueName: "size"))
+    var maxSize: ByteSize?
+
+    @Flag(name: .long, help: "Report what would be removed; change nothing.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("How many removed verdicts to list, least recently used first (a number or 'all'; default: 20 with --dry-run, else 0).", valueName: "n"))
+    var list: ListLimit?
+
+    @Flag(name: .long, help: "Print one JSON object instead of text.")
+    var json = false
+
+    public init() {}
+
+    public func validate() throws {
+        _ = try outcomes()
+        if !stale && olderThan == nil && status.isEmpty && task.isEmpty && maxSize == nil {
+            throw ValidationError("Say what to prune: --stale, --older-than AGE, --status OUTCOME, --task ID and/or --max-size SIZE.")
+        }
+    }
+
+    public func run() throws { try printingOutput() }
+
+    func execute() throws -> CacheCommandOutput {
+        let current = version.current
+        let store = try CacheOpening.existing(file.path, preferWritable: !dryRun)
+        if !dryRun && !store.accessMode.isWritable {
+            throw CacheError.readOnly(path: file.path, operation: "prune")
+        }
+        let listed = list?.count ?? (dryRun ? 20 : 0)
+        let options = PruneOptions(
+            currentSolverVersion: current, stale: stale,
+            unusedFor: olderThan.map { .milliseconds(Int64(($0.seconds * 1000).rounded())) },
+            outcomes: Set(try outcomes()), taskIDs: Set(task),
+            maxSizeBytes: maxSize.map { Int($0.bytes) }, dryRun: dryRun, listedKeysLimit: listed)
+        let report = try store.prune(options)
+        // A dry run leaves the verdicts in place, so they can be shown in full.
+        let details = dryRun ? try store.verdicts(for: report.removedKeys) : [:]
+        var output = CacheCommandOutput(text: json
+            ? try CacheJSON.encode(PruneReportJSON(report, options: options, details: details, path: file.path))
+            : PruneReportText.text(report, options: options, details: details, path: file.path))
+        output.errors += store.warnings.map { "warning: \($0)" }
+        if let maxSize = options.maxSizeBytes, report.fitsMaxSize == false {
+            output.errors.append("even an empty cache (\(CacheText.bytes(report.bytesAfter))) is larger than --max-size \(CacheText.bytes(maxSize)); every verdict \(dryRun ? "would be" : "was") removed.")
+            output.failed = true
+        }
+        return output
+    }
+
+    /// The `--status` values, each checked.
+    func outcomes() throws -> [Outcome] {
+        try status.flatMap { $0.split(separator: ",") }.map { text in
+            let name = text.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let outcome = Outcome(rawValue: name) else {
+                throw ValidationError("Unknown outcome '\(text)' for --status; use correct, wrong, error, timeout or budget.")
+            }
+            return outcome
+        }
+    }
+}
+
+/// `--list`: a number of rows, or `all`.
+struct ListLimit: ExpressibleByArgument, Equatable {
+    let count: Int
+
+    init?(argument: String) {
+        if argument.lowercased() == "all" {
+            count = Int.max
+        } else if let value = Int(argument), value >= 0 {
+            count = value
+        } else {
+            return nil
+        }
+    }
+}
