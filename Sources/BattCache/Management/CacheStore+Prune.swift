@@ -140,6 +140,8 @@ extension CacheStore {
                   AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.solver_md5 = solvers.solver_md5)
                 """)
             let solvers = db.changesCount
+            // What candidate files held only saves a parse; the next run records it again.
+            if removed > 0 { try db.execute(sql: "DELETE FROM candidate_files") }
             try db.execute(sql: "DELETE FROM temp.pruned")
             return (removed, solvers, byOutcome, byVersion, keys)
         }
