@@ -309,94 +309,14 @@ public struct Pipeline: Sendable {
         if let error = await markingUsed { throw PipelineError.cache("cannot write to the cache: \(error)") }
         clock.add("store", seconds: storeSeconds)
 
-        // Fill in each candidate's verdict and the per-task table.
-        var seenKeys: Set<VerdictKey> = []
-        var perTask: [String: TaskSummary] = [:]
-        var bodiesPerTask: [String: Set<String>] = [:]
-        for index in candidates.indices {
-            let taskID = candidates[index].taskID ?? "?"
-            var row = perTask[taskID] ?? TaskSummary(task: taskID)
-            row.candidates += 1
-            defer { perTask[taskID] = row }
-            guard let key = keyOfCandidate[index], let k = jobsByKey[key], let verdict = verdicts[k] else {
-                row.invalid += 1
-                summary.invalid += 1
-                continue
-            }
-            if let hash = bodyHashes[index] { bodiesPerTask[taskID, default: []].insert(hash) }
-            let first = seenKeys.insert(key).inserted
-            results[index].verdictCache = first ? (fromCache[k] ? .hit : (store == nil ? .none : .miss)) : .shared
-            results[index].outcome = verdict.outcome.rawValue
-            results[index].pairResults = verdict.pairResultText
-            results[index].demoCorrect = verdict.demoCorrect
-            results[index].demoCount = verdict.demoCount
-            results[index].testCorrect = verdict.testCorrect
-            results[index].testCount = verdict.testCount
-            results[index].elapsedSeconds = verdict.elapsedSeconds
-            results[index].message = verdict.errorMessage
-            if first {
-                row.uniqueSolvers += 1
-                if fromCache[k] { row.verdictHits += 1 } else { row.validated += 1 }
-                switch verdict.outcome {
-                case .correct: row.correct += 1
-                case .timeout: row.timeouts += 1
-                case .error: row.errors += 1
-                default: break
-                }
-                summary.outcomes[verdict.outcome.rawValue, default: 0] += 1
-            }
-        }
-        for (taskID, bodies) in bodiesPerTask { perTask[taskID]?.uniqueBodies = bodies.count }
-        for index in candidates.indices where results[index].inlineCache == .hit {
-            perTask[candidates[index].taskID ?? "?"]?.inlineHits += 1
-        }
-        summary.tasks = perTask.values.sorted { $0.task < $1.task }
-        summary.uniqueBodies = summary.tasks.reduce(0) { $0 + $1.uniqueBodies }
-        summary.uniqueSolvers = summary.tasks.reduce(0) { $0 + $1.uniqueSolvers }
-        summary.tasksWithCandidates = summary.tasks.filter { $0.candidates > $0.invalid }.count
-        summary.tasksSolved = summary.tasks.filter { $0.correct > 0 }.count
+        Pipeline.tabulate(candidates: candidates, bodyHashes: bodyHashes, keys: keyOfCandidate,
+                          jobsByKey: jobsByKey, verdicts: verdicts, fromCache: fromCache, hasCache: store != nil,
+                          results: &results, summary: &summary)
         clock.end("summarise")
         summary.phases = clock.phases
-
-        if writable, let store {
-            let run = RunRecord(
-                startedAt: startedAt, finishedAt: Date(), solverVersion: version,
-                candidates: summary.candidates, uniqueBodies: summary.uniqueBodies,
-                inlineHits: summary.inlineHits, inlineMisses: summary.inlineMisses,
-                verdictHits: summary.verdictHits, verdictMisses: summary.verdictMisses,
-                validated: summary.validated,
-                phaseSeconds: summary.phases)
-            do { _ = try store.record(run: run) } catch {
-                summary.warnings.append("the run was not recorded in the cache: \(error)")
-            }
-        }
-        // The texts of correct solvers: new ones from this run, known ones from the cache.
-        var texts: [String: String] = [:]
-        do {
-            let correctSolvers = Set(results.filter { $0.outcome == "correct" }.compactMap(\.solverMD5))
-            for record in newSolvers where correctSolvers.contains(record.solverMD5) {
-                texts[record.solverMD5] = record.inlinedText
-            }
-            let missing = correctSolvers.filter { texts[$0] == nil && !$0.hasPrefix(Inliner.dagIdentityPrefix) }
-            if let store, !missing.isEmpty {
-                do { texts.merge(try store.inlinedTexts(forMD5s: Array(missing))) { new, _ in new } } catch {
-                    summary.warnings.append("could not read solver texts from the cache: \(error)")
-                }
-            }
-        }
+        if writable, let store { Pipeline.record(summary, startedAt: startedAt, in: store, warnings: &summary.warnings) }
+        let texts = Pipeline.correctSolverTexts(results, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
         return RunOutcome(summary: summary, results: results, inlinedTexts: texts)
-    }
-
-    /// Records that these verdicts were served; returns the failure instead of throwing it, so the
-    /// work can run beside the rest of the run.
-    static func markUsed(_ keys: [VerdictKey], in store: CacheStore?) -> Error? {
-        guard let store, !keys.isEmpty else { return nil }
-        do {
-            _ = try store.markUsed(keys: keys, granularity: Pipeline.lastUseGranularity)
-            return nil
-        } catch {
-            return error
-        }
     }
 
     /// Compiles and validates one solver; a compile failure is the solver's error.
@@ -409,54 +329,5 @@ public struct Pipeline: Sendable {
                            testCorrect: 0, testCount: task.knownTestCount, elapsedSeconds: 0,
                            timeLimitSeconds: validator.timeLimitSeconds, errorMessage: "\(error)")
         }
-    }
-
-    /// Opens the cache read-write; a cache that cannot be written is used for lookups only.
-    private func openCache() throws -> CacheStore? {
-        guard let path = options.cachePath else { return nil }
-        do {
-            if let seed = options.seedPath, !FileManager.default.fileExists(atPath: path) {
-                guard FileManager.default.fileExists(atPath: seed) else {
-                    throw PipelineError.cache(
-                        "the seed cache '\(seed)' does not exist: pass --seed the cache file of an earlier session (for example one under /kaggle/input)")
-                }
-                _ = try CacheStore.seed(from: seed, to: path)
-            }
-            do {
-                return try CacheStore(path: path, mode: .readWrite)
-            } catch CacheError.notWritable {
-                return try CacheStore(path: path, mode: .readOnly)
-            }
-        } catch {
-            throw PipelineError.cache("\(error)")
-        }
-    }
-
-    static func describe(_ mode: CacheStore.AccessMode) -> String {
-        switch mode {
-        case .readWrite: return "read-write"
-        case .readOnly: return "read-only (lookups only: verdicts of this run are not stored)"
-        case .immutable: return "immutable (lookups only: verdicts of this run are not stored)"
-        case .privateCopy(let path): return "private copy at \(path)"
-        case .inMemory: return "in memory"
-        }
-    }
-}
-
-/// Wall-clock time per phase.
-struct PhaseClock {
-    private(set) var phases: [PhaseTiming] = []
-    private var mark = Date()
-
-    mutating func end(_ phase: String, minus excluded: Double = 0) {
-        let now = Date()
-        phases.append(PhaseTiming(phase: phase, seconds: max(0, now.timeIntervalSince(mark) - excluded)))
-        mark = now
-    }
-
-    mutating func add(_ phase: String, seconds: Double) {
-        let now = Date()
-        phases.append(PhaseTiming(phase: phase, seconds: seconds + now.timeIntervalSince(mark)))
-        mark = now
     }
 }
