@@ -1,4 +1,5 @@
 import ArgumentParser
+import BattDSL
 import BattLanguage
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 struct InlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inline",
-        abstract: "Time parsing, body hashing and inlining of every unique body of a candidate file.",
+        abstract: "Time parsing, name checking, body hashing and inlining of every unique body of a candidate file.",
         discussion: """
             The inline figure is the work of ref_pipeline.py's phase2_inline over the same programs: \
             one inlining and md5 per unique (task, body). The first pass runs in a fresh process, as \
@@ -35,6 +36,11 @@ struct InlineCommand: ParsableCommand {
         var watch = Stopwatch()
         let parsed = data.withUnsafeBytes { CandidateParser.parse(utf8: $0.bindMemory(to: UInt8.self), path: file) }
         let parseSeconds = watch.lap()
+        var problems = 0
+        for function in parsed.functions {
+            problems += CandidateChecker.check(function, knownNames: Primitives.knownNames).count
+        }
+        let checkSeconds = watch.lap()
 
         struct BodyKey: Hashable { let task: String; let bodyHash: String }
         var seen: Set<BodyKey> = []
@@ -70,7 +76,9 @@ struct InlineCommand: ParsableCommand {
             let fields: [(String, String)] = [
                 ("functions", "\(parsed.functions.count)"), ("unique_bodies", "\(unique.count)"),
                 ("unique_inlined", "\(solvers.count)"), ("not_inlined", "\(failures)"),
-                ("parse_seconds", format(parseSeconds)), ("hash_seconds", format(hashSeconds)),
+                ("check_problems", "\(problems)"),
+                ("parse_seconds", format(parseSeconds)), ("check_seconds", format(checkSeconds)),
+                ("hash_seconds", format(hashSeconds)),
                 ("inline_seconds_first", format(passes[0])), ("inline_seconds_median", format(median)),
             ]
             print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
@@ -78,6 +86,7 @@ struct InlineCommand: ParsableCommand {
             print("\(parsed.functions.count) functions → \(unique.count) unique (task, body) → \(solvers.count) unique (task, solver)"
                   + (failures > 0 ? "; \(failures) could not be inlined" : ""))
             print("parse   \(format(parseSeconds)) s")
+            print("check   \(format(checkSeconds)) s (names resolved the way Python would; \(problems) problems)")
             print("hash    \(format(hashSeconds)) s")
             print("inline  \(format(passes[0])) s first pass, \(format(median)) s median of \(passCount)"
                   + String(format: " (%.1f µs per body)", passes[0] * 1e6 / Double(max(1, unique.count))))
