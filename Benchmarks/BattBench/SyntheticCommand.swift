@@ -35,6 +35,9 @@ struct SyntheticCommand: AsyncParsableCommand {
     @Option(help: "Also run a workload this many times larger and print the ratios (1: do not).")
     var scale: Int = 1
 
+    @Option(help: "Cold-then-warm runs per workload; each figure is the median over them.")
+    var rounds: Int = 3
+
     @Option(help: "Where the candidate files and caches go (default: a new temporary folder).")
     var out: String?
 
@@ -42,6 +45,7 @@ struct SyntheticCommand: AsyncParsableCommand {
         guard candidates >= 1 else { throw ValidationError("--candidates must be at least 1, got \(candidates).") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
         guard scale >= 1 else { throw ValidationError("--scale must be at least 1, got \(scale).") }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1, got \(rounds).") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout).") }
     }
 
@@ -52,7 +56,7 @@ struct SyntheticCommand: AsyncParsableCommand {
         let folder = try out ?? Self.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
-        print("synthetic workload, seed \(seed), \(taskIDs.count) tasks from \(tasksPath), jobs \(jobs), timeout \(timeout)s, files in \(folder)")
+        print("synthetic workload, seed \(seed), \(taskIDs.count) tasks from \(tasksPath), jobs \(jobs), timeout \(timeout)s, median of \(rounds) round(s), files in \(folder)")
         var measured: [Measurement] = []
         for size in scale > 1 ? [candidates, candidates * scale] : [candidates] {
             let measurement = try await measure(size: size, taskIDs: taskIDs, tasksPath: tasksPath, folder: folder)
@@ -73,18 +77,24 @@ struct SyntheticCommand: AsyncParsableCommand {
         let source = SyntheticWorkload(candidates: size, seed: seed, taskIDs: taskIDs).source()
         try source.write(toFile: candidatesPath, atomically: true, encoding: .utf8)
         let generateSeconds = watch.lap()
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cachePath + suffix) }
 
         let options = RunOptions(tasksPath: tasksPath, candidatesPath: candidatesPath, cachePath: cachePath,
                                  timeLimitSeconds: timeout, jobs: jobs)
-        watch.lap()
-        let cold = try await Pipeline(options: options).run().summary
-        let coldWall = watch.lap()
-        let coldRSS = PeakMemory.residentKilobytes()
-        let warm = try await Pipeline(options: options).run().summary
-        let warmWall = watch.lap()
-        return Measurement(size: size, generateSeconds: generateSeconds, cold: Run(summary: cold, wall: coldWall),
-                           warm: Run(summary: warm, wall: warmWall), peakKilobytesAfterCold: coldRSS)
+        var measurement = Measurement(size: size, generateSeconds: generateSeconds)
+        for _ in 0..<rounds {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cachePath + suffix) }
+            watch.lap()
+            let cold = try await Pipeline(options: options).run().summary
+            measurement.cold.append(cold, wall: watch.lap())
+            if measurement.peakKilobytesAfterCold == 0 {
+                measurement.peakKilobytesAfterCold = PeakMemory.peakResidentKilobytes()
+            }
+            watch.lap()
+            let warm = try await Pipeline(options: options).run().summary
+            measurement.warm.append(warm, wall: watch.lap())
+            measurement.residentKilobytesAfterRounds.append(PeakMemory.currentResidentKilobytes())
+        }
+        return measurement
     }
 
     /// Examples/tasks of the current folder, else of the repository this file was built from.
@@ -107,21 +117,38 @@ struct SyntheticCommand: AsyncParsableCommand {
     }
 }
 
-/// One pipeline run: its summary and its wall-clock time around `Pipeline.run()`.
-struct Run {
-    var summary: RunSummary
-    var wall: Double
+/// Repeated runs of one kind (cold or warm): their summaries and wall-clock times around `Pipeline.run()`.
+struct Runs {
+    private(set) var summaries: [RunSummary] = []
+    private(set) var walls: [Double] = []
 
-    func seconds(_ phase: String) -> Double { summary.phases.first { $0.phase == phase }?.seconds ?? 0 }
+    mutating func append(_ summary: RunSummary, wall: Double) {
+        summaries.append(summary)
+        walls.append(wall)
+    }
+
+    /// The first run's summary, for the counts (equal in every round).
+    var summary: RunSummary { summaries[0] }
+    var wall: Double { Self.median(walls) }
+    var phasesTotal: Double { Self.median(summaries.map(\.totalSeconds)) }
+
+    func seconds(_ phase: String) -> Double {
+        Self.median(summaries.map { $0.phases.first { $0.phase == phase }?.seconds ?? 0 })
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }
 
 /// The cold and warm runs over one generated workload.
 struct Measurement {
     var size: Int
     var generateSeconds: Double
-    var cold: Run
-    var warm: Run
-    var peakKilobytesAfterCold: Int
+    var cold = Runs()
+    var warm = Runs()
+    /// The process's peak resident memory after the first cold run.
+    var peakKilobytesAfterCold = 0
+    /// The process's resident memory after each cold-then-warm round, to show memory kept between runs.
+    var residentKilobytesAfterRounds: [Int] = []
 
     func print() {
         let summary = cold.summary
@@ -136,20 +163,29 @@ struct Measurement {
             """)
         let phases = cold.summary.phases.map(\.phase)
         let rows = phases.map { ($0, cold.seconds($0), warm.seconds($0)) }
-            + [("phases total", cold.summary.totalSeconds, warm.summary.totalSeconds), ("wall", cold.wall, warm.wall)]
+            + [("phases total", cold.phasesTotal, warm.phasesTotal), ("wall", cold.wall, warm.wall)]
         Swift.print("  phase           cold s    warm s   µs/cand cold")
         for (name, c, w) in rows {
             Swift.print("  " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
                         + String(format: "%9.3f %9.3f %9.2f", c, w, c * 1e6 / Double(size)))
         }
-        Swift.print(String(format: "  warm/cold %.1f%%; peak RSS after the cold run %.0f MB",
-                           warm.wall / cold.wall * 100, Double(peakKilobytesAfterCold) / 1024))
+        Swift.print(String(format: "  warm/cold %.1f%%; peak RSS of the process after the first cold run %.0f MB",
+                           warm.wall / cold.wall * 100, Double(peakKilobytesAfterCold) / 1024)
+                    + "; resident after each round "
+                    + residentKilobytesAfterRounds.map { String(format: "%.0f", Double($0) / 1024) }.joined(separator: ", ") + " MB")
     }
 }
 
-/// The process's peak resident memory.
+/// The process's resident memory.
 enum PeakMemory {
-    static func residentKilobytes() -> Int {
+    /// The resident memory now (0 where /proc is missing).
+    static func currentResidentKilobytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+    }
+
+    static func peakResidentKilobytes() -> Int {
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)
