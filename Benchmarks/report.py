@@ -45,7 +45,8 @@ print(f"workload: {ref['candidates']} candidates; reference: {ref['unique_bodies
 print(f"          batt: {batt['unique_bodies']} unique bodies, {batt['unique_solvers']} unique (task, solver), "
       f"{batt['tasks_solved']} tasks solved, outcomes {batt['outcomes']}")
 print(f"          batt-bench inline: {inl['unique_bodies']} unique (task, body) -> {inl['unique_inlined']} unique (task, solver)")
-print(f"{scale}x workload: {big['candidates']} candidates, {big['unique_solvers']} unique (task, solver), {big['validated']} validated")
+print(f"{scale}x workload: {big['candidates']} candidates, {big['unique_solvers']} unique (task, solver), {big['validated']} validated "
+      f"(the seeds share the copies and slices of every solver; only the mutants differ)")
 print(f"median of {rounds} round(s); wall clock from /usr/bin/time; ratio = reference / batt unless said otherwise")
 print()
 
@@ -68,15 +69,22 @@ for row in table:
     print("  ".join(cell.ljust(w) if c == 0 else cell.rjust(w) for c, (cell, w) in enumerate(zip(row, widths))))
 
 print()
-print("phases (s, round 1)      reference cold  batt cold  batt warm")
-warm = json_of("batt-warm", dirs[0])
-print(f"  parse                  {ref['seconds']['parse']:14.3f}  {phase(batt, 'parse'):9.3f}  {phase(warm, 'parse'):9.3f}")
-print(f"  hash / body filter     {ref['seconds']['phase1_filter']:14.3f}  {phase(batt, 'hash'):9.3f}  {phase(warm, 'hash'):9.3f}")
-print(f"  inline                 {ref['seconds']['phase2_inline']:14.3f}  {phase(batt, 'inline'):9.3f}  {phase(warm, 'inline'):9.3f}")
-print(f"  lookup                 {'':14}  {phase(batt, 'lookup'):9.3f}  {phase(warm, 'lookup'):9.3f}")
-print(f"  validate               {ref['seconds']['phase3_validate']:14.3f}  {phase(batt, 'validate'):9.3f}  {phase(warm, 'validate'):9.3f}")
-print(f"  store                  {'':14}  {phase(batt, 'store'):9.3f}  {phase(warm, 'store'):9.3f}")
-for other in [p["phase"] for p in batt["phases"] if p["phase"] not in ("parse", "hash", "inline", "lookup", "validate", "store")]:
-    print(f"  {other:22} {'':14}  {phase(batt, other):9.3f}  {phase(warm, other):9.3f}")
-print(f"  total (in process)     {ref['seconds']['total']:14.3f}  {sum(p['seconds'] for p in batt['phases']):9.3f}  "
-      f"{sum(p['seconds'] for p in warm['phases']):9.3f}")
+
+
+def phases(name):
+    """Median seconds of each phase of NAME over the rounds, in the order of round 1."""
+    runs = [json_of(name, d) for d in dirs]
+    order = [p["phase"] for p in runs[0]["phases"]] if "phases" in runs[0] else list(runs[0]["seconds"])
+    get = (lambda j, k: phase(j, k)) if "phases" in runs[0] else (lambda j, k: j["seconds"][k])
+    return {k: statistics.median(get(j, k) for j in runs) for k in order}
+
+
+ref_phases, cold_phases, warm_phases = phases("ref-cold"), phases("batt-cold"), phases("batt-warm")
+print(f"{'phases (s, median of ' + str(rounds) + ')':29} {'reference cold':>14}  {'batt cold':>9}  {'batt warm':>9}")
+pairs = [("parse", "parse", "parse"), ("hash / body filter", "phase1_filter", "hash"), ("inline", "phase2_inline", "inline"),
+         ("lookup", None, "lookup"), ("validate", "phase3_validate", "validate"), ("store", None, "store")]
+pairs += [(k, None, k) for k in cold_phases if k not in {b for _, _, b in pairs}]
+for label, ref_key, batt_key in pairs:
+    ref_cell = f"{ref_phases[ref_key]:14.3f}" if ref_key else " " * 14
+    print(f"  {label:27} {ref_cell}  {cold_phases.get(batt_key, 0):9.3f}  {warm_phases.get(batt_key, 0):9.3f}")
+print(f"  {'total (in process)':27} {ref_phases['total']:14.3f}  {sum(cold_phases.values()):9.3f}  {sum(warm_phases.values()):9.3f}")
