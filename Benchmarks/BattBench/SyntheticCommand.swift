@@ -65,7 +65,7 @@ struct SyntheticCommand: AsyncParsableCommand {
         }
         if measured.count == 2 {
             let (small, large) = (measured[0], measured[1])
-            Swift.print(String(format: "linearity: %dx the candidates took %.2fx the time cold (wall), %.2fx warm (wall); target at most %.0fx",
+            Swift.print(String(format: "linearity: %dx the candidates took %.2fx the time cold (wall), %.2fx warm (wall); target at most %gx",
                                scale, large.cold.wall / small.cold.wall, large.warm.wall / small.warm.wall, Double(scale) * 1.1))
         }
     }
