@@ -47,6 +47,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "batt", dependencies: ["BattCommands"]),
+        // Benchmarks, run as a command (Benchmarks/run.sh), never as timed tests.
+        .executableTarget(
+            name: "batt-bench",
+            dependencies: [
+                "BattPipeline", "BattLanguage", "BattDSL", "BattTasks", "BattCache",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/BattBench"
+        ),
         .testTarget(name: "BattDSLTests", dependencies: ["BattDSL"]),
         .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"], exclude: ["Fixtures"]),
         .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"], exclude: ["Fixtures"]),
