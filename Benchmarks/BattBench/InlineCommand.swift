@@ -1,6 +1,7 @@
 import ArgumentParser
 import BattDSL
 import BattLanguage
+import BattPipeline
 import Foundation
 
 /// `batt-bench inline FILE.py`: the reference pipeline's phase 2 done by batt — inline and md5
@@ -57,17 +58,14 @@ struct InlineCommand: ParsableCommand {
         var failures = 0
         for pass in 0..<passCount {
             watch.lap()
-            var identities: [BodyKey] = []
-            identities.reserveCapacity(unique.count)
-            failures = 0
-            for function in unique {
-                do {
-                    identities.append(BodyKey(task: function.taskID ?? "", bodyHash: try inliner.inline(function).identity))
-                } catch {
-                    failures += 1
-                }
+            // As batt run inlines: on all cores, in chunks.
+            let inlined = ParallelLoop.map(unique, chunkSize: 64) { function -> BodyKey? in
+                guard let identity = try? inliner.inline(function).identity else { return nil }
+                return BodyKey(task: function.taskID ?? "", bodyHash: identity)
             }
             passes.append(watch.lap())
+            let identities = inlined.compactMap { $0 }
+            failures = inlined.count - identities.count
             if pass == 0 { solvers = Set(identities) }
         }
         let median = passes.sorted()[passes.count / 2]
