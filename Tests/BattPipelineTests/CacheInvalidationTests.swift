@@ -106,7 +106,7 @@ import Testing
     @Test func bodiesInlinedByAnotherInlinerVersionAreInlinedAgain() async throws {
         let folder = try TemporaryFolder()
         let cache = folder.path("cache.sqlite")
-        let first = try await run(.fixture(cache: cache))
+        let first = try await run(.fixture(cache: cache, emit: folder.path("emitted")))
         let bodies = Array(Set(first.results.compactMap(\.bodyHash)))
         do {
             let store = try CacheStore(path: cache)
@@ -122,7 +122,7 @@ import Testing
             try store.removeCandidateFiles()
         }
 
-        let second = try await run(.fixture(cache: cache))
+        let second = try await run(.fixture(cache: cache, emit: folder.path("emitted")))
         #expect(second.summary.inlineHits == 0)
         #expect(second.summary.inlined == bodies.count)
         #expect(second.results.map(\.solverMD5) == first.results.map(\.solverMD5))

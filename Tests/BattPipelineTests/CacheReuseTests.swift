@@ -131,8 +131,8 @@ import Testing
     @Test func warmRunGivesEachCandidateTheSameResultAsTheColdRun() async throws {
         let folder = try TemporaryFolder()
         let cache = folder.path("cache.sqlite")
-        let cold = try await run(.fixture(cache: cache))
-        let warm = try await run(.fixture(cache: cache))
+        let cold = try await run(.fixture(cache: cache, emit: folder.path("emitted")))
+        let warm = try await run(.fixture(cache: cache, emit: folder.path("emitted")))
 
         #expect(warm.results.count == cold.results.count)
         for (w, c) in zip(warm.results, cold.results) {

@@ -13,7 +13,7 @@ import Testing
     ]
 
     @Test func correctSolversComeWithTheirInlinedTextUnderTheirMD5() async throws {
-        let outcome = try await run(.fixture(cache: nil))
+        let outcome = try await run(.fixture(cache: nil, emit: "emitted"))
         #expect(outcome.inlinedTexts == Self.expectedSolvers.mapValues(\.text))
         #expect(outcome.result("solve_a1a1a1a1")?.solverMD5 == "95e5ffb7911c36ce0f603ff9bd9fc919")
     }
@@ -60,8 +60,8 @@ import Testing
 
     @Test func emitWritesEachCorrectSolverOnceAndLinksItFromItsTaskFolder() async throws {
         let folder = try TemporaryFolder()
-        let outcome = try await run(.fixture(cache: nil))
         let directory = folder.path("emitted")
+        let outcome = try await run(.fixture(cache: nil, emit: directory))
         let report = try SolverEmitter.emit(outcome, to: directory)
         #expect(report.written == 4)
         #expect(report.linked == 4)
@@ -82,8 +82,8 @@ import Testing
 
     @Test func emitTwiceIntoTheSameFolderGivesTheSameFiles() async throws {
         let folder = try TemporaryFolder()
-        let outcome = try await run(.fixture(cache: nil))
         let directory = folder.path("emitted")
+        let outcome = try await run(.fixture(cache: nil, emit: directory))
         _ = try SolverEmitter.emit(outcome, to: directory)
         let again = try SolverEmitter.emit(outcome, to: directory)
         #expect(again.written == 4)

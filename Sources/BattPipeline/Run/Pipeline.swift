@@ -315,7 +315,8 @@ public struct Pipeline: Sendable {
         clock.end("summarise")
         summary.phases = clock.phases
         if writable, let store { Pipeline.record(summary, startedAt: startedAt, in: store, warnings: &summary.warnings) }
-        let texts = Pipeline.correctSolverTexts(results, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
+        let texts = options.emitDirectory == nil ? [:]
+            : Pipeline.correctSolverTexts(results, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
         return RunOutcome(summary: summary, results: results, inlinedTexts: texts)
     }
 

@@ -122,6 +122,7 @@ public struct RunOutcome: Sendable {
     public var summary: RunSummary
     /// One result per candidate, in the order the candidates were read.
     public var results: [CandidateResult]
-    /// The inlined source of each correct solver whose text was materialised, by solver md5.
+    /// The inlined source of each correct solver whose text was materialised, by solver md5
+    /// (gathered only when the run emits solvers).
     public var inlinedTexts: [String: String]
 }

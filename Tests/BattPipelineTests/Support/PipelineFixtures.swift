@@ -47,11 +47,12 @@ extension RunOptions {
     /// Options for a fixture run: few jobs and a generous time limit unless a test says otherwise.
     static func fixture(
         candidates: String = Fixtures.mixed, tasks: String = Fixtures.tasks, cache: String?,
-        task: String? = nil, seed: String? = nil, timeLimit: Double = 10, jobs: Int = 2, tag: String? = nil
+        task: String? = nil, seed: String? = nil, timeLimit: Double = 10, jobs: Int = 2, tag: String? = nil,
+        emit: String? = nil
     ) -> RunOptions {
         RunOptions(
             tasksPath: tasks, candidatesPath: candidates, defaultTaskID: task, cachePath: cache, seedPath: seed,
-            timeLimitSeconds: timeLimit, jobs: jobs, solverVersion: SolverVersion(tag: tag))
+            timeLimitSeconds: timeLimit, jobs: jobs, solverVersion: SolverVersion(tag: tag), emitDirectory: emit)
     }
 }
 
