@@ -128,6 +128,22 @@ extension CacheStore {
         throw CacheError.sqlite(path: path, message: "migrations did not complete (\(state))")
     }
 
+    /// What a read-only open accepts: a usable schema that needs no migration, unless an older
+    /// one is allowed.
+    static func requireReadableWithoutMigrating(
+        _ state: SchemaState, path: String, migrations: [SchemaMigration], allowingOlderSchema: Bool
+    ) throws {
+        try refuseUnusable(state, path: path, migrations: migrations)
+        switch state {
+        case .empty where !allowingOlderSchema:
+            throw CacheError.olderSchemaReadOnly(path: path, applied: [], supported: migrations.map(\.identifier))
+        case .older(let applied) where !allowingOlderSchema:
+            throw CacheError.olderSchemaReadOnly(path: path, applied: applied, supported: migrations.map(\.identifier))
+        default:
+            return
+        }
+    }
+
     static func refuseUnusable(_ state: SchemaState, path: String, migrations: [SchemaMigration]) throws {
         switch state {
         case .empty, .older, .current:
@@ -222,15 +238,9 @@ extension CacheStore {
                 throw mapOpenError(error, path: path)
             }
             do {
-                try refuseUnusable(state, path: path, migrations: migrations)
-                switch state {
-                case .empty where !allowingOlderSchema:
-                    throw CacheError.olderSchemaReadOnly(path: path, applied: [], supported: migrations.map(\.identifier))
-                case .older(let applied) where !allowingOlderSchema:
-                    throw CacheError.olderSchemaReadOnly(path: path, applied: applied, supported: migrations.map(\.identifier))
-                default:
-                    return opened
-                }
+                try requireReadableWithoutMigrating(
+                    state, path: path, migrations: migrations, allowingOlderSchema: allowingOlderSchema)
+                return opened
             } catch {
                 if let folder = opened.privateCopyFolder { try? FileManager.default.removeItem(at: folder) }
                 throw error

@@ -53,18 +53,12 @@ extension CacheStore {
             let state = try sqliteCall(path) {
                 try queue.read { try SchemaMigration.state(of: $0, against: migrations) }
             }
-            try refuseUnusable(state, path: path, migrations: migrations)
-            switch state {
-            case .empty where !allowingOlderSchema:
-                throw CacheError.olderSchemaReadOnly(path: path, applied: [], supported: migrations.map(\.identifier))
-            case .older(let applied) where !allowingOlderSchema:
-                throw CacheError.olderSchemaReadOnly(path: path, applied: applied, supported: migrations.map(\.identifier))
-            default:
-                return OpenedDatabase(
-                    writer: queue, accessMode: .privateCopy(path: copy),
-                    warnings: ["'\(path)' has a -journal left by an interrupted write; it was read from a private copy rolled back to its last committed state. The next read-write open rolls the file itself back."],
-                    privateCopyFolder: folder)
-            }
+            try requireReadableWithoutMigrating(
+                state, path: path, migrations: migrations, allowingOlderSchema: allowingOlderSchema)
+            return OpenedDatabase(
+                writer: queue, accessMode: .privateCopy(path: copy),
+                warnings: ["'\(path)' has a -journal left by an interrupted write; it was read from a private copy rolled back to its last committed state. The next read-write open rolls the file itself back."],
+                privateCopyFolder: folder)
         } catch {
             try? fileManager.removeItem(at: folder)
             throw error
