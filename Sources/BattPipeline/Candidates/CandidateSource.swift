@@ -87,8 +87,9 @@ public enum CandidateSource {
         }
     }
 
-    /// Names what a file record depends on besides the file's bytes.
-    public static let languageVersion = Inliner.version
+    /// Names what a file record depends on besides the file's bytes: the parser, normal form and
+    /// inliner, and the runtime whose names the checker resolves.
+    public static let languageVersion = Inliner.version + "/" + SolverVersion.runtime
 
     /// The `.py` files under `path`, sorted, or `path` itself when it is a file.
     public static func files(at path: String) throws -> [String] {
