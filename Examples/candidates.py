@@ -145,7 +145,7 @@ def solve_c59eb873_1(S, I, C):
 def solve_c59eb873_2(S, I, C):
     t1 = canvas(ZERO, (40, 40))
     t2 = asobject(t1)
-    t3 = canvas(ZERO, (700, 700))
+    t3 = canvas(ZERO, (1000, 1000))
     t4 = occurrences(t3, t2)
     t5 = size(t4)
     t6 = upscale(I, t5)
