@@ -60,7 +60,9 @@ let package = Package(
         .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"], exclude: ["Fixtures"]),
         .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"], exclude: ["Fixtures"]),
         .testTarget(name: "BattCacheTests", dependencies: ["BattCache"]),
-        .testTarget(name: "BattPipelineTests", dependencies: ["BattPipeline", "BattCache", "BattLanguage"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BattPipelineTests", dependencies: ["BattPipeline", "BattCache", "BattLanguage"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "BattCommandsTests",
             dependencies: ["BattCommands", "BattCache", "BattPipeline", .product(name: "GRDB", package: "GRDB.swift")],

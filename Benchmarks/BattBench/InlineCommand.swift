@@ -20,7 +20,9 @@ struct InlineCommand: ParsableCommand {
     @Argument(help: "A candidate file (.py) of solve_<task>_<n> functions.")
     var file: String
 
-    @Option(name: .customLong("repeat"), help: "Inlining passes over the unique bodies; the first and the median are reported.")
+    @Option(
+        name: .customLong("repeat"),
+        help: "Inlining passes over the unique bodies; the first and the median are reported.")
     var passCount: Int = 5
 
     @Flag(help: "Print one JSON line instead of text.")
@@ -43,7 +45,10 @@ struct InlineCommand: ParsableCommand {
         }
         let checkSeconds = watch.lap()
 
-        struct BodyKey: Hashable { let task: String; let bodyHash: String }
+        struct BodyKey: Hashable {
+            let task: String
+            let bodyHash: String
+        }
         var seen: Set<BodyKey> = []
         var unique: [CandidateFunction] = []
         for function in parsed.functions
@@ -81,13 +86,15 @@ struct InlineCommand: ParsableCommand {
             ]
             print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
         } else {
-            print("\(parsed.functions.count) functions → \(unique.count) unique (task, body) → \(solvers.count) unique (task, solver)"
-                  + (failures > 0 ? "; \(failures) could not be inlined" : ""))
+            print(
+                "\(parsed.functions.count) functions → \(unique.count) unique (task, body) → \(solvers.count) unique (task, solver)"
+                    + (failures > 0 ? "; \(failures) could not be inlined" : ""))
             print("parse   \(format(parseSeconds)) s")
             print("check   \(format(checkSeconds)) s (names resolved the way Python would; \(problems) problems)")
             print("hash    \(format(hashSeconds)) s")
-            print("inline  \(format(passes[0])) s first pass, \(format(median)) s median of \(passCount)"
-                  + String(format: " (%.1f µs per body)", passes[0] * 1e6 / Double(max(1, unique.count))))
+            print(
+                "inline  \(format(passes[0])) s first pass, \(format(median)) s median of \(passCount)"
+                    + String(format: " (%.1f µs per body)", passes[0] * 1e6 / Double(max(1, unique.count))))
         }
     }
 

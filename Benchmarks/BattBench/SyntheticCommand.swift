@@ -56,7 +56,9 @@ struct SyntheticCommand: AsyncParsableCommand {
         let folder = try out ?? Self.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
-        print("synthetic workload, seed \(seed), \(taskIDs.count) tasks from \(tasksPath), jobs \(jobs), timeout \(timeout)s, median of \(rounds) round(s), files in \(folder)")
+        print(
+            "synthetic workload, seed \(seed), \(taskIDs.count) tasks from \(tasksPath), jobs \(jobs), timeout \(timeout)s, median of \(rounds) round(s), files in \(folder)"
+        )
         var measured: [Measurement] = []
         for size in scale > 1 ? [candidates, candidates * scale] : [candidates] {
             let measurement = try await measure(size: size, taskIDs: taskIDs, tasksPath: tasksPath, folder: folder)
@@ -65,21 +67,26 @@ struct SyntheticCommand: AsyncParsableCommand {
         }
         if measured.count == 2 {
             let (small, large) = (measured[0], measured[1])
-            Swift.print(String(format: "linearity: %dx the candidates took %.2fx the time cold (wall), %.2fx warm (wall); target at most %gx",
-                               scale, large.cold.wall / small.cold.wall, large.warm.wall / small.warm.wall, Double(scale) * 1.1))
+            Swift.print(
+                String(
+                    format:
+                        "linearity: %dx the candidates took %.2fx the time cold (wall), %.2fx warm (wall); target at most %gx",
+                    scale, large.cold.wall / small.cold.wall, large.warm.wall / small.warm.wall, Double(scale) * 1.1))
         }
     }
 
     private func measure(size: Int, taskIDs: [String], tasksPath: String, folder: String) async throws -> Measurement {
         let base = (folder as NSString).appendingPathComponent("synthetic-\(size)-s\(seed)")
-        let candidatesPath = base + ".py", cachePath = base + ".sqlite"
+        let candidatesPath = base + ".py"
+        let cachePath = base + ".sqlite"
         var watch = Stopwatch()
         let source = SyntheticWorkload(candidates: size, seed: seed, taskIDs: taskIDs).source()
         try source.write(toFile: candidatesPath, atomically: true, encoding: .utf8)
         let generateSeconds = watch.lap()
 
-        let options = RunOptions(tasksPath: tasksPath, candidatesPath: candidatesPath, cachePath: cachePath,
-                                 timeLimitSeconds: timeout, jobs: jobs)
+        let options = RunOptions(
+            tasksPath: tasksPath, candidatesPath: candidatesPath, cachePath: cachePath,
+            timeLimitSeconds: timeout, jobs: jobs)
         var measurement = Measurement(size: size, generateSeconds: generateSeconds)
         for _ in 0..<rounds {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cachePath + suffix) }
@@ -111,7 +118,8 @@ struct SyntheticCommand: AsyncParsableCommand {
     }
 
     static func temporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("batt-bench-\(UUID().uuidString.prefix(8))")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "batt-bench-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }
@@ -152,7 +160,8 @@ struct Measurement {
 
     func print() {
         let summary = cold.summary
-        Swift.print("""
+        Swift.print(
+            """
 
             \(size) candidates (generated in \(String(format: "%.2f", generateSeconds)) s) → \(summary.uniqueBodies) unique bodies \
             → \(summary.uniqueSolvers) unique (task, solver); validated \(summary.validated) \
@@ -162,17 +171,22 @@ struct Measurement {
             verdicts \(warm.summary.verdictHits) hits / \(warm.summary.verdictMisses) misses
             """)
         let phases = cold.summary.phases.map(\.phase)
-        let rows = phases.map { ($0, cold.seconds($0), warm.seconds($0)) }
+        let rows =
+            phases.map { ($0, cold.seconds($0), warm.seconds($0)) }
             + [("phases total", cold.phasesTotal, warm.phasesTotal), ("wall", cold.wall, warm.wall)]
         Swift.print("  phase           cold s    warm s   µs/cand cold")
         for (name, c, w) in rows {
-            Swift.print("  " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
-                        + String(format: "%9.3f %9.3f %9.2f", c, w, c * 1e6 / Double(size)))
+            Swift.print(
+                "  " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + String(format: "%9.3f %9.3f %9.2f", c, w, c * 1e6 / Double(size)))
         }
-        Swift.print(String(format: "  warm/cold %.1f%%; peak RSS of the process after the first cold run %.0f MB",
-                           warm.wall / cold.wall * 100, Double(peakKilobytesAfterCold) / 1024)
-                    + "; resident after each round "
-                    + residentKilobytesAfterRounds.map { String(format: "%.0f", Double($0) / 1024) }.joined(separator: ", ") + " MB")
+        Swift.print(
+            String(
+                format: "  warm/cold %.1f%%; peak RSS of the process after the first cold run %.0f MB",
+                warm.wall / cold.wall * 100, Double(peakKilobytesAfterCold) / 1024)
+                + "; resident after each round "
+                + residentKilobytesAfterRounds.map { String(format: "%.0f", Double($0) / 1024) }.joined(separator: ", ")
+                + " MB")
     }
 }
 
@@ -181,18 +195,19 @@ enum PeakMemory {
     /// The resident memory now (0 where /proc is missing).
     static func currentResidentKilobytes() -> Int {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-              let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+            let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
     }
 
     static func peakResidentKilobytes() -> Int {
         var usage = rusage()
         #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return usage.ru_maxrss
         #else
-        getrusage(RUSAGE_SELF, &usage)
-        return usage.ru_maxrss / 1024
+            getrusage(RUSAGE_SELF, &usage)
+            return usage.ru_maxrss / 1024
         #endif
     }
 }

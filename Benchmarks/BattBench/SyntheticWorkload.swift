@@ -22,7 +22,9 @@ struct SyntheticWorkload {
             let roll = Int(random.next(below: 100))
             var entry: (task: String, program: SyntheticProgram)
             if programs.isEmpty || roll >= Self.exactCopyShare + Self.renamedCopyShare + Self.otherTaskShare {
-                entry = (taskIDs[Int(random.next(below: UInt64(taskIDs.count)))], SyntheticProgram.random(using: &random))
+                entry = (
+                    taskIDs[Int(random.next(below: UInt64(taskIDs.count)))], SyntheticProgram.random(using: &random)
+                )
             } else {
                 entry = programs[Int(random.next(below: UInt64(programs.count)))]
                 if roll >= Self.exactCopyShare + Self.renamedCopyShare {
@@ -49,8 +51,10 @@ struct SyntheticProgram {
     var variableOffset = 1
 
     static let colors = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"]
-    static let unary = ["rot90", "rot180", "rot270", "hmirror", "vmirror", "dmirror", "cmirror",
-                        "tophalf", "bottomhalf", "lefthalf", "righthalf", "trim", "compress"]
+    static let unary = [
+        "rot90", "rot180", "rot270", "hmirror", "vmirror", "dmirror", "cmirror",
+        "tophalf", "bottomhalf", "lefthalf", "righthalf", "trim", "compress",
+    ]
 
     static func random(using random: inout SplitMix64) -> SyntheticProgram {
         var calls: [String] = []
@@ -68,9 +72,12 @@ struct SyntheticProgram {
                 let factor = random.next(below: 2) == 0 ? "TWO" : "THREE"
                 calls.append("\(random.next(below: 3) == 0 ? "downscale" : "upscale")(\(grid(&random)), \(factor))")
             case 55..<67:
-                calls.append("\(random.next(below: 2) == 0 ? "hconcat" : "vconcat")(\(grid(&random)), \(grid(&random)))")
+                calls.append(
+                    "\(random.next(below: 2) == 0 ? "hconcat" : "vconcat")(\(grid(&random)), \(grid(&random)))")
             case 67..<80:
-                calls.append("\(random.next(below: 2) == 0 ? "replace" : "switch")(\(grid(&random)), \(color(&random)), \(color(&random)))")
+                calls.append(
+                    "\(random.next(below: 2) == 0 ? "replace" : "switch")(\(grid(&random)), \(color(&random)), \(color(&random)))"
+                )
             case 80..<90:
                 let source = grid(&random)
                 calls.append("ofcolor(\(source), \(color(&random)))")

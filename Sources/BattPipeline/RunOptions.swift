@@ -24,11 +24,13 @@ public struct RunOptions: Sendable {
     /// Where to write each correct solver's inlined source.
     public var emitDirectory: String?
 
-    public init(tasksPath: String, candidatesPath: String, defaultTaskID: String? = nil,
-                cachePath: String? = nil, seedPath: String? = nil, timeLimitSeconds: Double = 1,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                solverVersion: SolverVersion = SolverVersion(tag: nil), budget: Int = Validator.defaultBudget,
-                inlineTextCap: Int = 1_000_000, reportPath: String? = nil, emitDirectory: String? = nil) {
+    public init(
+        tasksPath: String, candidatesPath: String, defaultTaskID: String? = nil,
+        cachePath: String? = nil, seedPath: String? = nil, timeLimitSeconds: Double = 1,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        solverVersion: SolverVersion = SolverVersion(tag: nil), budget: Int = Validator.defaultBudget,
+        inlineTextCap: Int = 1_000_000, reportPath: String? = nil, emitDirectory: String? = nil
+    ) {
         self.tasksPath = tasksPath
         self.candidatesPath = candidatesPath
         self.defaultTaskID = defaultTaskID

@@ -1,5 +1,5 @@
-import Foundation
 import BattDSL
+import Foundation
 
 /// Names the semantics that produced a verdict: the runtime's semantic version plus an optional
 /// user tag. Verdicts stored under any other version are never served.

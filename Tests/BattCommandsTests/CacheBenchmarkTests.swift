@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 
 /// Timings of the cache commands on a large cache, printed, never asserted:
@@ -23,7 +24,9 @@ struct CacheBenchmarkTests {
         let (inspect, inspectSeconds) = try timed(["cache", "inspect", "--cache", path])
         #expect(inspect.status == 0, "\(inspect.stderr)")
         let (_, inspectJSONSeconds) = try timed(["cache", "inspect", "--cache", path, "--json"])
-        let (dryRun, dryRunSeconds) = try timed(["cache", "prune", "--cache", path, "--max-size", "\(ceiling)", "--dry-run"])
+        let (dryRun, dryRunSeconds) = try timed([
+            "cache", "prune", "--cache", path, "--max-size", "\(ceiling)", "--dry-run",
+        ])
         #expect(dryRun.status == 0, "\(dryRun.stderr)")
         let (prune, pruneSeconds) = try timed(["cache", "prune", "--cache", path, "--max-size", "\(ceiling)"])
         #expect(prune.status == 0, "\(prune.stderr)")
@@ -37,7 +40,8 @@ struct CacheBenchmarkTests {
         let kept400 = try CachePruneCommandTests.remainingSolvers(path, tasks: 400)
         #expect(after <= ceiling)
         #expect(kept400 == Set((count - kept)..<count), "the most recently used verdicts stay")
-        print("""
+        print(
+            """
             BENCH binary \(CacheTestPaths.batt)
             BENCH \(count) verdicts, \(before) bytes; inspect \(String(format: "%.3f", inspectSeconds)) s, \
             inspect --json \(String(format: "%.3f", inspectJSONSeconds)) s

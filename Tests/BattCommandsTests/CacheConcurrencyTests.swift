@@ -15,10 +15,13 @@ struct CacheConcurrencyTests {
         for (k, slice) in slices.enumerated() {
             let candidates = folder.path("slice-\(k).py")
             try CacheCandidates.file(slice).write(toFile: candidates, atomically: true, encoding: .utf8)
-            runs.append(try BattProcess(
-                ["run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--cache", cache,
-                 "--jobs", "2", "--quiet", "--report", folder.path("slice-\(k).jsonl")],
-                in: folder.url.path))
+            runs.append(
+                try BattProcess(
+                    [
+                        "run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--cache", cache,
+                        "--jobs", "2", "--quiet", "--report", folder.path("slice-\(k).jsonl"),
+                    ],
+                    in: folder.url.path))
         }
         let results = runs.map { $0.wait() }
 
@@ -55,15 +58,21 @@ struct CacheConcurrencyTests {
     @Test func anExportTakenWhileARunWritesIsAConsistentSnapshot() throws {
         let folder = try CacheTestFolder()
         let candidates = folder.path("candidates.py")
-        try CacheCandidates.file(CacheCandidates.functions(count: 8_000, tasks: CacheTestPaths.exampleTaskIDs, seed: 11))
-            .write(toFile: candidates, atomically: true, encoding: .utf8)
+        try CacheCandidates.file(
+            CacheCandidates.functions(count: 8_000, tasks: CacheTestPaths.exampleTaskIDs, seed: 11)
+        )
+        .write(toFile: candidates, atomically: true, encoding: .utf8)
         let cache = folder.path("batt-cache.sqlite")
         let run = try BattProcess(
-            ["run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--cache", cache, "--jobs", "2", "--quiet"],
+            [
+                "run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--cache", cache, "--jobs",
+                "2", "--quiet",
+            ],
             in: folder.url.path)
         while run.isRunning && (CacheCrashTests.verdictCount(cache) ?? 0) < 500 { usleep(2000) }
-        let export = try BattProcess.run(["cache", "export", "--cache", cache, "--out", folder.path("snapshot.sqlite")],
-                                         in: folder.url.path)
+        let export = try BattProcess.run(
+            ["cache", "export", "--cache", cache, "--out", folder.path("snapshot.sqlite")],
+            in: folder.url.path)
         let finished = run.wait()
         #expect(export.status == 0, "\(export.stderr)")
         #expect(finished.status == 0, "\(finished.stderr)")

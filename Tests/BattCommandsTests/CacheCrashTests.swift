@@ -32,13 +32,16 @@ struct CacheCrashTests {
         try CacheCandidates.file(CacheCandidates.functions(count: 8_000, tasks: CacheTestPaths.exampleTaskIDs))
             .write(toFile: candidates, atomically: true, encoding: .utf8)
         func runArguments(cache: String) -> [String] {
-            ["run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--cache", cache,
-             "--jobs", "2", "--quiet"]
+            [
+                "run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--cache", cache,
+                "--jobs", "2", "--quiet",
+            ]
         }
 
         let referenceCache = folder.path("reference.sqlite")
-        let reference = try BattProcess.run(runArguments(cache: referenceCache) + ["--report", folder.path("reference.jsonl")],
-                                            in: folder.url.path)
+        let reference = try BattProcess.run(
+            runArguments(cache: referenceCache) + ["--report", folder.path("reference.jsonl")],
+            in: folder.url.path)
         try #require(reference.status == 0, "the uninterrupted run failed: \(reference.stderr)")
         let expectedLines = try CacheRunReport.comparableLines(folder.path("reference.jsonl"))
         let expectedVerdicts = try CacheStore(path: referenceCache, mode: .readOnly).verdictCount()

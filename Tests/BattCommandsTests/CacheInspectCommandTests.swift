@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 @testable import BattCommands
 
@@ -9,8 +10,10 @@ import Testing
         let path = folder.path("batt-cache.sqlite")
         let store = try CacheStore(path: path)
         try store.insert(verdicts: [
-            CacheFixture.verdict(1, task: "a", version: "batt-dsl-1+a", outcome: .correct, pairs: "111", elapsed: 0.004),
-            CacheFixture.verdict(2, task: "a", version: "batt-dsl-1+a", outcome: .correct, pairs: "111", elapsed: 0.001),
+            CacheFixture.verdict(
+                1, task: "a", version: "batt-dsl-1+a", outcome: .correct, pairs: "111", elapsed: 0.004),
+            CacheFixture.verdict(
+                2, task: "a", version: "batt-dsl-1+a", outcome: .correct, pairs: "111", elapsed: 0.001),
             CacheFixture.verdict(3, task: "a", version: "batt-dsl-1+a", outcome: .wrong, pairs: "110"),
             CacheFixture.verdict(4, task: "a", version: "batt-dsl-1+a", outcome: .error, pairs: "EEE"),
             CacheFixture.verdict(5, task: "a", version: "batt-dsl-1+a", outcome: .wrong, pairs: "100"),
@@ -30,13 +33,18 @@ import Testing
         let path = try Self.cache(in: folder)
         let text = try CacheCommandLine.execute(["cache", "inspect", "--cache", path, "--solver-version", "a"]).text
         #expect(text.contains("verdicts  9: 3 correct, 3 wrong, 1 error, 1 timeout, 1 budget"), "\(text)")
-        #expect(text.contains("stale     3 verdicts of solver versions other than batt-dsl-1+a (batt cache prune --stale removes them)"), "\(text)")
+        #expect(
+            text.contains(
+                "stale     3 verdicts of solver versions other than batt-dsl-1+a (batt cache prune --stale removes them)"
+            ), "\(text)")
         let lines = text.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("batt-dsl-1+a ") && $0.hasSuffix(" 6  current") }, "\(text)")
         #expect(lines.contains { $0.hasPrefix("batt-dsl-1+b ") && $0.hasSuffix(" 3  stale") }, "\(text)")
         #expect(text.contains("2 bodies inlined to 2 solvers"), "\(text)")
 
-        let json = try CacheCommandLine.execute(["cache", "inspect", "--cache", path, "--solver-version", "b", "--json"]).text
+        let json = try CacheCommandLine.execute([
+            "cache", "inspect", "--cache", path, "--solver-version", "b", "--json",
+        ]).text
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(summary["current_solver_version"] as? String == "batt-dsl-1+b")
         #expect(summary["stale_verdicts"] as? Int == 6)
@@ -53,8 +61,11 @@ import Testing
         let folder = try CacheTestFolder()
         let path = try Self.cache(in: folder)
         func rates(_ runs: Int) throws -> [String: Any] {
-            let json = try CacheCommandLine.execute(["cache", "inspect", "--cache", path, "--runs", "\(runs)", "--json"]).text
-            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])["runs"] as? [String: Any] ?? [:]
+            let json = try CacheCommandLine.execute([
+                "cache", "inspect", "--cache", path, "--runs", "\(runs)", "--json",
+            ]).text
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])["runs"]
+                as? [String: Any] ?? [:]
         }
         // Both runs started at the same second; the later recorded one counts as the most recent.
         #expect(try rates(1)["verdict_hit_rate"] as? Double == 0.75)
@@ -65,7 +76,9 @@ import Testing
     @Test func aTaskListsItsVerdictsBestFirst() throws {
         let folder = try CacheTestFolder()
         let path = try Self.cache(in: folder)
-        let json = try CacheCommandLine.execute(["cache", "inspect", "--cache", path, "--task", "a", "--json", "--solver-version", "a"]).text
+        let json = try CacheCommandLine.execute([
+            "cache", "inspect", "--cache", path, "--task", "a", "--json", "--solver-version", "a",
+        ]).text
         let task = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let listed = task["listed"] as? [[String: Any]] ?? []
         // Correct ones first (the fastest first), then by pairs right; other versions are listed and marked.
@@ -73,7 +86,8 @@ import Testing
         #expect(listed.map { $0["current"] as? Bool } == [true, false, true, true, true, true])
         #expect(task["verdicts"] as? Int == 6)
 
-        let text = try CacheCommandLine.execute(["cache", "inspect", "--cache", path, "--task", "a", "--limit", "2"]).text
+        let text = try CacheCommandLine.execute(["cache", "inspect", "--cache", path, "--task", "a", "--limit", "2"])
+            .text
         let lines = text.split(separator: "\n")
         #expect(lines.first == "task a: 6 verdicts, 3 correct; best first")
         #expect(lines[2].hasPrefix(CacheFixture.md5(2) + "  correct  111"))
@@ -83,11 +97,15 @@ import Testing
     @Test func aSolverShowsItsInlinedSourceAndEveryVerdict() throws {
         let folder = try CacheTestFolder()
         let path = try Self.cache(in: folder)
-        let text = try CacheCommandLine.execute(["cache", "inspect", "--cache", path, "--solver", CacheFixture.md5(1).uppercased()]).text
+        let text = try CacheCommandLine.execute([
+            "cache", "inspect", "--cache", path, "--solver", CacheFixture.md5(1).uppercased(),
+        ]).text
         #expect(text.contains("inlined source:\n    def solve(S, I, C):\n        return rot90(I)"), "\(text)")
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("a ") || $0.hasPrefix("b ") }.count == 3, "\(text)")
 
-        let untexted = try CacheCommandLine.execute(["cache", "inspect", "--cache", path, "--solver", CacheFixture.md5(2)]).text
+        let untexted = try CacheCommandLine.execute([
+            "cache", "inspect", "--cache", path, "--solver", CacheFixture.md5(2),
+        ]).text
         #expect(untexted.contains("not materialised"), "\(untexted)")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 @testable import BattCommands
 
@@ -36,12 +37,17 @@ import Testing
         let output = try CacheCommandLine.execute(["cache", "merge", sessions.source, "--into", sessions.destination])
         let lines = output.text.split(separator: "\n").map(String.init)
         #expect(lines.first == "merged 1 cache into \(sessions.destination)")
-        #expect(lines.contains { $0.hasPrefix("verdicts") && $0.split(separator: " ") == ["verdicts", "2", "1", "1"] }, "\(output.text)")
+        #expect(
+            lines.contains { $0.hasPrefix("verdicts") && $0.split(separator: " ") == ["verdicts", "2", "1", "1"] },
+            "\(output.text)")
         #expect(lines.contains { $0.split(separator: " ") == ["solvers", "2", "0", "0"] }, "\(output.text)")
         #expect(lines.contains { $0.split(separator: " ") == ["runs", "1", "0", "0"] }, "\(output.text)")
 
         let merged = try CacheStore(path: sessions.destination, mode: .readOnly)
-        let verdicts = try merged.verdicts(for: (1...4).map { CacheFixture.verdict($0, version: $0 == 4 ? "batt-dsl-1+old" : CacheFixture.current).key })
+        let verdicts = try merged.verdicts(
+            for: (1...4).map {
+                CacheFixture.verdict($0, version: $0 == 4 ? "batt-dsl-1+old" : CacheFixture.current).key
+            })
         #expect(verdicts.count == 4)
         let one = try #require(verdicts[CacheFixture.verdict(1).key])
         #expect(one.outcome == .correct, "correct beats wrong")
@@ -54,7 +60,9 @@ import Testing
     @Test func mergingAgainAddsNothing() throws {
         let sessions = try Sessions()
         _ = try CacheCommandLine.execute(["cache", "merge", sessions.source, "--into", sessions.destination])
-        let again = try CacheCommandLine.execute(["cache", "merge", sessions.source, "--into", sessions.destination, "--json"])
+        let again = try CacheCommandLine.execute([
+            "cache", "merge", sessions.source, "--into", sessions.destination, "--json",
+        ])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(again.text.utf8)) as? [String: Any])
         #expect((report["verdicts"] as? [String: Int]) == ["added": 0, "kept": 4, "replaced": 0])
         #expect((report["runs"] as? [String: Int]) == ["added": 0, "kept": 1, "replaced": 0])
@@ -62,9 +70,15 @@ import Testing
 
     @Test func skipStaleLeavesOtherSolverVersionsOut() throws {
         let sessions = try Sessions()
-        let output = try CacheCommandLine.execute(["cache", "merge", sessions.source, "--into", sessions.destination, "--skip-stale"])
-        #expect(output.text.contains("skipped 1 source verdicts of solver versions other than batt-dsl-1"), "\(output.text)")
-        #expect(try CacheStore(path: sessions.destination, mode: .readOnly).staleVerdictCount(currentVersion: CacheFixture.current) == 0)
+        let output = try CacheCommandLine.execute([
+            "cache", "merge", sessions.source, "--into", sessions.destination, "--skip-stale",
+        ])
+        #expect(
+            output.text.contains("skipped 1 source verdicts of solver versions other than batt-dsl-1"), "\(output.text)"
+        )
+        #expect(
+            try CacheStore(path: sessions.destination, mode: .readOnly).staleVerdictCount(
+                currentVersion: CacheFixture.current) == 0)
     }
 
     @Test(arguments: ["SAME", "./SAME", "LINK"])
@@ -72,7 +86,9 @@ import Testing
         let sessions = try Sessions()
         let link = sessions.folder.path("link.sqlite")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: sessions.destination)
-        let source = ["SAME": sessions.destination, "./SAME": sessions.folder.url.path + "/./merged.sqlite", "LINK": link][spelling]!
+        let source = [
+            "SAME": sessions.destination, "./SAME": sessions.folder.url.path + "/./merged.sqlite", "LINK": link,
+        ][spelling]!
         let before = try CacheFolderSnapshot(sessions.folder.url.path)
         #expect(throws: CacheError.self) {
             try CacheCommandLine.execute(["cache", "merge", sessions.source, source, "--into", sessions.destination])

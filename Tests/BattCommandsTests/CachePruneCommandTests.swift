@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 @testable import BattCommands
 
@@ -49,7 +50,10 @@ import Testing
         _ = try source.export(to: dry)
         _ = try source.export(to: real)
         let before = try CacheFolderSnapshot(folder.path("dry"))
-        let options = ["--stale", "--status", "timeout,budget", "--max-size", "\(Self.fileSize(real) / 2)", "--list", "all", "--json"]
+        let options = [
+            "--stale", "--status", "timeout,budget", "--max-size", "\(Self.fileSize(real) / 2)", "--list", "all",
+            "--json",
+        ]
 
         let planned = try CacheCommandLine.execute(["cache", "prune", "--cache", dry, "--dry-run"] + options)
         #expect(try CacheFolderSnapshot(folder.path("dry")) == before)
@@ -63,7 +67,9 @@ import Testing
             #expect(plan[field] as? Int == result[field] as? Int, "\(field)")
         }
         func keys(_ report: [String: Any]) -> [String] {
-            (report["removed"] as? [[String: Any]] ?? []).map { "\($0["solver_md5"] ?? "")/\($0["task_fingerprint"] ?? "")" }
+            (report["removed"] as? [[String: Any]] ?? []).map {
+                "\($0["solver_md5"] ?? "")/\($0["task_fingerprint"] ?? "")"
+            }
         }
         #expect(keys(plan).count == plan["verdicts_removed"] as? Int)
         #expect(keys(plan) == keys(result))
@@ -85,9 +91,12 @@ import Testing
             CacheFixture.verdict(5, task: "a", version: "batt-dsl-1+old", outcome: .correct, lastUsed: now - 3_600),
         ])
         func prune(_ options: [String]) throws -> [Int] {
-            let output = try CacheCommandLine.execute(["cache", "prune", "--cache", path, "--json", "--list", "all"] + options)
+            let output = try CacheCommandLine.execute(
+                ["cache", "prune", "--cache", path, "--json", "--list", "all"] + options)
             let report = try #require(try JSONSerialization.jsonObject(with: Data(output.text.utf8)) as? [String: Any])
-            return (report["removed"] as? [[String: Any]] ?? []).compactMap { Int($0["solver_md5"] as? String ?? "", radix: 16) }.sorted()
+            return (report["removed"] as? [[String: Any]] ?? []).compactMap {
+                Int($0["solver_md5"] as? String ?? "", radix: 16)
+            }.sorted()
         }
         #expect(try prune(["--status", "timeout", "--task", "a", "--older-than", "7d", "--dry-run"]) == [1])
         #expect(try prune(["--status", "timeout", "--task", "a", "--dry-run"]) == [1, 2])

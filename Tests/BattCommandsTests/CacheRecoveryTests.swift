@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import BattCache
 @testable import BattCommands
 
@@ -17,7 +18,7 @@ import Testing
         init() throws {
             folder = try CacheTestFolder()
             let snapshot = folder.path("snapshot.sqlite")
-            try CacheFixture.cache(at: folder.path("source.sqlite"), verdicts: committedVerdicts).export(to: snapshot)
+            _ = try CacheFixture.cache(at: folder.path("source.sqlite"), verdicts: committedVerdicts).export(to: snapshot)
             path = try folder.folder("killed") + "/batt-cache.sqlite"
             let queue = try DatabaseQueue(path: snapshot)
             try queue.writeWithoutTransaction { db in
@@ -30,8 +31,9 @@ import Testing
                 try db.execute(sql: "ROLLBACK")
             }
             try queue.close()
-            #expect(FileManager.default.contents(atPath: path) != FileManager.default.contents(atPath: snapshot),
-                    "the copy should hold half-written pages")
+            #expect(
+                FileManager.default.contents(atPath: path) != FileManager.default.contents(atPath: snapshot),
+                "the copy should hold half-written pages")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 @testable import BattCommands
 
@@ -38,7 +39,7 @@ import Testing
                 try "verdicts: none\n".write(toFile: path, atomically: true, encoding: .utf8)
             case .truncatedMidPage, .truncatedAtPageBoundary:
                 let whole = scratch.path("whole.sqlite")
-                try CacheFixture.cache(at: scratch.path("source.sqlite"), verdicts: 2_000).export(to: whole)
+                _ = try CacheFixture.cache(at: scratch.path("source.sqlite"), verdicts: 2_000).export(to: whole)
                 let bytes = try #require(FileManager.default.contents(atPath: whole))
                 try bytes.prefix(self == .truncatedMidPage ? 5_000 : 3 * 4096).write(to: URL(fileURLWithPath: path))
             case .newerSchema:
@@ -76,7 +77,7 @@ import Testing
             bad = badFolder + "/batt-cache.sqlite"
             try kind.write(to: bad, scratch: CacheTestFolder())
             good = folder.path("good.sqlite")
-            try CacheFixture.cache(at: good, verdicts: 10).export(to: folder.path("good-export.sqlite"))
+            _ = try CacheFixture.cache(at: good, verdicts: 10).export(to: folder.path("good-export.sqlite"))
             new = folder.path("new.sqlite")
             before = try CacheFolderSnapshot(badFolder)
         }
@@ -89,7 +90,8 @@ import Testing
             let after = try CacheFolderSnapshot(URL(fileURLWithPath: bad).deletingLastPathComponent().path)
             #expect(after.names == before.names, "\(line)", sourceLocation: sourceLocation)
             #expect(after == before, "\(line) changed the file", sourceLocation: sourceLocation)
-            #expect(!FileManager.default.fileExists(atPath: new), "\(line) created \(new)", sourceLocation: sourceLocation)
+            #expect(
+                !FileManager.default.fileExists(atPath: new), "\(line) created \(new)", sourceLocation: sourceLocation)
         }
     }
 
@@ -111,11 +113,15 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: CacheTestPaths.hasBatt, "needs the batt binary that swift test builds"), arguments: BadFile.allCases)
+    @Test(
+        .enabled(if: CacheTestPaths.hasBatt, "needs the batt binary that swift test builds"),
+        arguments: BadFile.allCases)
     func theBinaryPrintsOneClearErrorExitsWithStatusOneAndLeavesTheFileAlone(kind: BadFile) throws {
         let scene = try Scene(kind)
-        let run = ["run", "--tasks", CacheTestPaths.exampleTasks, "--candidates",
-                   CacheTestPaths.repository.appendingPathComponent("Examples/candidates.py").path, "--cache", "BAD"]
+        let run = [
+            "run", "--tasks", CacheTestPaths.exampleTasks, "--candidates",
+            CacheTestPaths.repository.appendingPathComponent("Examples/candidates.py").path, "--cache", "BAD",
+        ]
         for line in Self.commandLines + [run] {
             let result = try BattProcess.run(scene.arguments(line), in: scene.folder.url.path)
             #expect(result.status == 1, "\(line): \(result.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 
 /// The Kaggle way of sharing a cache: export in one session, read it from a read-only dataset
@@ -15,8 +16,10 @@ struct CacheSharingTests {
             .write(toFile: candidates, atomically: true, encoding: .utf8)
         func run(_ cacheArguments: [String], report: String) throws -> BattResult {
             try BattProcess.run(
-                ["run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--jobs", "2",
-                 "--report", report] + cacheArguments,
+                [
+                    "run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--jobs", "2",
+                    "--report", report,
+                ] + cacheArguments,
                 in: folder.url.path, asNobody: asNobody)
         }
 
@@ -30,7 +33,9 @@ struct CacheSharingTests {
             ["cache", "export", "--cache", working1 + "/batt-cache.sqlite", "--out", dataset + "/batt-cache.sqlite"],
             in: folder.url.path)
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dataset) == ["batt-cache.sqlite"], "no -wal or -journal companions")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dataset) == ["batt-cache.sqlite"],
+            "no -wal or -journal companions")
         let verdicts = try CacheStore(path: working1 + "/batt-cache.sqlite", mode: .readOnly).verdictCount()
         #expect(verdicts > 100)
 
@@ -42,19 +47,23 @@ struct CacheSharingTests {
         let working2 = try folder.folder("session2/working")
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: working2)
 
-        let inspect = try BattProcess.run(["cache", "inspect", "--cache", snapshot, "--json"], in: folder.url.path, asNobody: asNobody)
+        let inspect = try BattProcess.run(
+            ["cache", "inspect", "--cache", snapshot, "--json"], in: folder.url.path, asNobody: asNobody)
         #expect(inspect.status == 0, "\(inspect.stderr)")
         let summary = try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any]
         #expect(summary?["access_mode"] as? String == "read-only")
         #expect(summary?["verdicts"] as? Int == verdicts)
 
-        let verify = try BattProcess.run(["cache", "verify", "--cache", snapshot], in: folder.url.path, asNobody: asNobody)
+        let verify = try BattProcess.run(
+            ["cache", "verify", "--cache", snapshot], in: folder.url.path, asNobody: asNobody)
         #expect(verify.status == 0, "\(verify.stdout)")
 
-        let second = try run(["--cache", working2 + "/batt-cache.sqlite", "--seed", snapshot], report: working2 + "/report.jsonl")
+        let second = try run(
+            ["--cache", working2 + "/batt-cache.sqlite", "--seed", snapshot], report: working2 + "/report.jsonl")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("verdicts \(verdicts) hits / 0 misses"), "\(second.stdout)")
-        #expect(try CacheRunReport.comparableLines(working2 + "/report.jsonl")
+        #expect(
+            try CacheRunReport.comparableLines(working2 + "/report.jsonl")
                 == CacheRunReport.comparableLines(working1 + "/report.jsonl"))
 
         if asNobody {

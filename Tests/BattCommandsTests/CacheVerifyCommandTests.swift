@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 @testable import BattCommands
 
@@ -11,7 +12,9 @@ import Testing
         let output = try CacheCommandLine.execute(["cache", "verify", "--cache", path])
         #expect(!output.failed)
         #expect(output.text.contains("integrity  ok"))
-        #expect(output.text.contains("schema     \(SchemaMigration.supportedIdentifiers.last ?? "") (current)"), "\(output.text)")
+        #expect(
+            output.text.contains("schema     \(SchemaMigration.supportedIdentifiers.last ?? "") (current)"),
+            "\(output.text)")
         #expect(output.text.contains("rows       120 solver bodies, 120 verdicts, 1 run"), "\(output.text)")
         #expect(output.text.hasSuffix("\nOK"))
     }
@@ -45,7 +48,9 @@ import Testing
         let output = try CacheCommandLine.execute(["cache", "verify", "--cache", path])
         #expect(output.failed)
         // SQLite either lists the damage or stops reading at it.
-        #expect(output.text.contains("problem: integrity check failed") || output.text.contains("malformed"), "\(output.text)")
+        #expect(
+            output.text.contains("problem: integrity check failed") || output.text.contains("malformed"),
+            "\(output.text)")
         #expect(output.text.contains("recover: the file is damaged"), "\(output.text)")
         #expect(output.text.hasSuffix("\nFAILED"))
         #expect(output.errors == ["the cache '\(path)' failed verification: 1 problem"])
@@ -103,7 +108,9 @@ extension CacheExportCommandTests {
         let before = try CacheFolderSnapshot(folder.url.path)
         _ = try CacheCommandLine.execute(["cache", "export", "--cache", first, "--out", folder.path("second.sqlite")])
         let after = try CacheFolderSnapshot(folder.url.path)
-        #expect(after.files["first.sqlite"] == before.files["first.sqlite"], "still a rollback-journal snapshot, byte for byte")
+        #expect(
+            after.files["first.sqlite"] == before.files["first.sqlite"],
+            "still a rollback-journal snapshot, byte for byte")
         #expect(after.names == before.names + ["second.sqlite"])
     }
 }

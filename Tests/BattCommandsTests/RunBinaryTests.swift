@@ -36,7 +36,8 @@ struct RunBinaryTests {
         let warmRun = try await BattBinary.run(arguments)
         #expect(coldRun.status == 0, "\(coldRun)")
         #expect(warmRun.status == 0, "\(warmRun)")
-        let cold = try coldRun.json(), warm = try warmRun.json()
+        let cold = try coldRun.json()
+        let warm = try warmRun.json()
 
         let candidates = try RunFixtures.functionCount(RunFixtures.exampleCandidates)
         #expect(cold["candidates"] as? Int == candidates)
@@ -92,7 +93,8 @@ struct RunBinaryTests {
         var functions: [String] = []
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(documented.isSubset(of: Set(object.keys)), "missing \(documented.subtracting(object.keys)) in \(line)")
+            #expect(
+                documented.isSubset(of: Set(object.keys)), "missing \(documented.subtracting(object.keys)) in \(line)")
             #expect(object["file"] as? String == RunFixtures.candidates)
             #expect(["hit", "miss", "shared", "none"].contains(object["inline_cache"] as? String ?? ""))
             #expect(["hit", "miss", "shared", "none"].contains(object["verdict_cache"] as? String ?? ""))
@@ -100,8 +102,11 @@ struct RunBinaryTests {
             #expect(object["test_count"] as? Int == 1)
             functions.append(object["function"] as? String ?? "?")
         }
-        #expect(functions == ["solve_a1a1a1a1", "solve_a1a1a1a1_1", "solve_a1a1a1a1_2",
-                              "solve_b2b2b2b2", "solve_b2b2b2b2_1", "solve_b2b2b2b2_2"])
+        #expect(
+            functions == [
+                "solve_a1a1a1a1", "solve_a1a1a1a1_1", "solve_a1a1a1a1_2",
+                "solve_b2b2b2b2", "solve_b2b2b2b2_1", "solve_b2b2b2b2_2",
+            ])
     }
 
     @Test func emitWritesEachCorrectSolverUnderItsMD5AndLinksItFromItsTaskFolder() async throws {
@@ -133,8 +138,9 @@ struct RunBinaryTests {
             #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) != nil, "\(link) is not a link")
             #expect(FileManager.default.contents(atPath: link) == Data(text.utf8))
         }
-        #expect(FileManager.default.fileExists(atPath: "\(emitted)/solver_md5/95e5ffb7911c36ce0f603ff9bd9fc919.py"),
-                "md5 of 'def solve(I):\\n    return vmirror(I)'")
+        #expect(
+            FileManager.default.fileExists(atPath: "\(emitted)/solver_md5/95e5ffb7911c36ce0f603ff9bd9fc919.py"),
+            "md5 of 'def solve(I):\\n    return vmirror(I)'")
     }
 
     @Test func candidateFileWithASyntaxErrorExitsThreeAndNamesTheFileAndLine() async throws {
@@ -157,15 +163,17 @@ struct RunBinaryTests {
         (23, "c3c3c3c3"),  // a task that is not in the task set
         (28, "duplicate function name"),
     ])
-    func eachCandidateThatCannotRunIsNamedWithItsFileAndLineAndTheRunCompletes(line: Int, mention: String) async throws {
+    func eachCandidateThatCannotRunIsNamedWithItsFileAndLineAndTheRunCompletes(line: Int, mention: String) async throws
+    {
         try #require(BattBinary.isBuilt)
         let run = try await BattBinary.run([
             "run", "--tasks", RunFixtures.tasks, "--candidates", RunFixtures.path("invalid.py"), "--no-cache",
         ])
         #expect(run.status == 0, "\(run)")
-        let problem = try #require(run.stdout.split(separator: "\n").first {
-            $0.hasPrefix("skipped: \(RunFixtures.path("invalid.py")):\(line):")
-        }, "\(run)")
+        let problem = try #require(
+            run.stdout.split(separator: "\n").first {
+                $0.hasPrefix("skipped: \(RunFixtures.path("invalid.py")):\(line):")
+            }, "\(run)")
         #expect(problem.contains(mention), "\(problem)")
         #expect(run.stdout.contains("6 candidates (5 invalid, 0 unreadable)"), "\(run)")
     }

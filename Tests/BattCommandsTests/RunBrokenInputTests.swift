@@ -8,7 +8,9 @@ import Testing
 struct RunBrokenInputTests {
     @Test func missingTasksPathExitsOneAndSaysWhatToPass() async throws {
         let missing = "/nonexistent/batt-tasks"
-        let run = try await BattBinary.run(["run", "--tasks", missing, "--candidates", RunFixtures.candidates, "--no-cache"])
+        let run = try await BattBinary.run([
+            "run", "--tasks", missing, "--candidates", RunFixtures.candidates, "--no-cache",
+        ])
         #expect(run.status == 1, "\(run)")
         #expect(run.stderr.contains("'\(missing)'"), "\(run)")
         #expect(run.stderr.contains("pass a folder of <id>.json"), "\(run)")
@@ -58,7 +60,8 @@ struct RunBrokenInputTests {
 
         var advice: String {
             switch self {
-            case .garbage, .truncatedHeader, .truncatedMidPage, .truncatedAtPageBoundary: return "move it aside or point --cache to another file"
+            case .garbage, .truncatedHeader, .truncatedMidPage, .truncatedAtPageBoundary:
+                return "move it aside or point --cache to another file"
             case .newerSchema, .newerSchemaInWALMode: return "upgrade batt"
             case .notABattCache: return "point --cache to another file"
             }
@@ -74,11 +77,12 @@ struct RunBrokenInputTests {
                 try RunBrokenInputTests.makeRealCache(at: path)
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
                 let pageSize = Int(bytes[16]) << 8 | Int(bytes[17])
-                let keep = switch self {
-                case .truncatedHeader: 60
-                case .truncatedMidPage: bytes.count - pageSize / 2
-                default: bytes.count - pageSize  // the last page lost, as by an interrupted copy
-                }
+                let keep =
+                    switch self {
+                    case .truncatedHeader: 60
+                    case .truncatedMidPage: bytes.count - pageSize / 2
+                    default: bytes.count - pageSize  // the last page lost, as by an interrupted copy
+                    }
                 try bytes.prefix(keep).write(to: URL(fileURLWithPath: path))
             case .newerSchema, .newerSchemaInWALMode:
                 try RunBrokenInputTests.makeRealCache(at: path, walMode: self == .newerSchemaInWALMode)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import BattCommands
 
 /// `batt run`'s options, parsed in-process.

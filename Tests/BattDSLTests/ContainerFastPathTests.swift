@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattDSL
 
 /// The typed fast paths (indices, objects, grids, hash lookups) must agree with Python's generic
@@ -55,7 +56,6 @@ import Testing
         }
     }
 
-
     /// A hundred elements whose frozenset keys are only partially ordered: where a plain stable merge
     /// sort would order them differently, batt follows CPython's timsort (runs, powersort merges, galloping).
     @Test func orderFollowsCPythonsTimsortForPartiallyOrderedKeys() throws {
@@ -93,53 +93,59 @@ import Testing
         try PythonCallExpression.check(expression, expected)
     }
 
-    @Test(arguments: [
-        ("difference(interval(0, 20000, 1), interval(0, 20000, 2))", "interval(1, 20000, 2)"),
-        ("difference(apply(initset, product(interval(0, 3000, 1), (0,))), apply(initset, product(interval(0, 3000, 3), (0,))))",
-         "apply(initset, product(combine(interval(1, 3000, 3), interval(2, 3000, 3)), (0,)))"),
-        ("intersection(apply(initset, product(interval(0, 3000, 1), (0,))), apply(initset, product(interval(1500, 4500, 1), (0,))))",
-         "apply(initset, product(interval(1500, 3000, 1), (0,)))"),
-        ("size(product(interval(0, 300, 1), interval(0, 300, 1)))", "90000"),
-        ("repeat(1, 1000000000000000)", "budget exceeded"),
-        ("repeat((1, 2, 3), 20000000)", "budget exceeded"),
-        ("product(interval(0, 10000, 1), interval(0, 10000, 1))", "budget exceeded"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            ("difference(interval(0, 20000, 1), interval(0, 20000, 2))", "interval(1, 20000, 2)"),
+            (
+                "difference(apply(initset, product(interval(0, 3000, 1), (0,))), apply(initset, product(interval(0, 3000, 3), (0,))))",
+                "apply(initset, product(combine(interval(1, 3000, 3), interval(2, 3000, 3)), (0,)))"
+            ),
+            (
+                "intersection(apply(initset, product(interval(0, 3000, 1), (0,))), apply(initset, product(interval(1500, 4500, 1), (0,))))",
+                "apply(initset, product(interval(1500, 3000, 1), (0,)))"
+            ),
+            ("size(product(interval(0, 300, 1), interval(0, 300, 1)))", "90000"),
+            ("repeat(1, 1000000000000000)", "budget exceeded"),
+            ("repeat((1, 2, 3), 20000000)", "budget exceeded"),
+            ("product(interval(0, 10000, 1), interval(0, 10000, 1))", "budget exceeded"),
+        ] as [(String, String)])
     func largeContainersStayFastAndBounded(expression: String, expected: String) throws {
         try PythonCallExpression.check(expression, expected)
     }
 
-    @Test(arguments: [
-        ("contained", "value, container"),
-        ("combine", "a, b"),
-        ("intersection", "a, b"),
-        ("difference", "a, b"),
-        ("dedupe", "tup"),
-        ("order", "container, compfunc"),
-        ("repeat", "item, num"),
-        ("size", "container"),
-        ("merge", "containers"),
-        ("maximum", "container"),
-        ("minimum", "container"),
-        ("valmax", "container, compfunc"),
-        ("valmin", "container, compfunc"),
-        ("argmax", "container, compfunc"),
-        ("argmin", "container, compfunc"),
-        ("mostcommon", "container"),
-        ("leastcommon", "container"),
-        ("initset", "value"),
-        ("sfilter", "container, condition"),
-        ("mfilter", "container, function"),
-        ("extract", "container, condition"),
-        ("totuple", "container"),
-        ("first", "container"),
-        ("last", "container"),
-        ("insert", "value, container"),
-        ("remove", "value, container"),
-        ("other", "container, value"),
-        ("product", "a, b"),
-        ("pair", "a, b"),
-        ("sizefilter", "container, n"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            ("contained", "value, container"),
+            ("combine", "a, b"),
+            ("intersection", "a, b"),
+            ("difference", "a, b"),
+            ("dedupe", "tup"),
+            ("order", "container, compfunc"),
+            ("repeat", "item, num"),
+            ("size", "container"),
+            ("merge", "containers"),
+            ("maximum", "container"),
+            ("minimum", "container"),
+            ("valmax", "container, compfunc"),
+            ("valmin", "container, compfunc"),
+            ("argmax", "container, compfunc"),
+            ("argmin", "container, compfunc"),
+            ("mostcommon", "container"),
+            ("leastcommon", "container"),
+            ("initset", "value"),
+            ("sfilter", "container, condition"),
+            ("mfilter", "container, function"),
+            ("extract", "container, condition"),
+            ("totuple", "container"),
+            ("first", "container"),
+            ("last", "container"),
+            ("insert", "value, container"),
+            ("remove", "value, container"),
+            ("other", "container, value"),
+            ("product", "a, b"),
+            ("pair", "a, b"),
+            ("sizefilter", "container, n"),
+        ] as [(String, String)])
     func parametersAreNamedAsInDslPy(name: String, parameters: String) throws {
         let primitive = try #require(Primitives.named(name))
         #expect(primitive.parameterNames.joined(separator: ", ") == parameters)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattDSL
 
 /// One call of a grid or transform primitive, with arguments and result written as Python literals.
@@ -31,7 +32,6 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-
 // Expected values were produced by arc-dsl's dsl.py, run on each case.
 
 /// crop, subgrid, trim, the halves, the concatenations, the splits and compress.
@@ -47,8 +47,11 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
         GridFamilyCase("crop", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "(0, 0)", "(-1, 2)"], "((1, 2), (4, 5))"),
         GridFamilyCase("crop", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "(3, 0)", "(1, 1)"], "()"),
         GridFamilyCase("crop", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "(1, 1, 9)", "(1, 1, 9)"], "((5,),)"),
-        GridFamilyCase("crop", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "(0, 0)", "(9223372036854775807, 9223372036854775807)"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
-        GridFamilyCase("crop", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "(9223372036854775807, 0)", "(9223372036854775807, 1)"], "()"),
+        GridFamilyCase(
+            "crop", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "(0, 0)", "(9223372036854775807, 9223372036854775807)"],
+            "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "crop", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "(9223372036854775807, 0)", "(9223372036854775807, 1)"], "()"),
         GridFamilyCase("crop", ["((), ())", "(0, 0)", "(1, 1)"], "((),)"),
         GridFamilyCase("crop", ["((1, 2, 3), (4,))", "(0, 1)", "(2, 2)"], "((2, 3), ())"),
         GridFamilyCase("crop", ["((100, 200), (300, 400))", "(0, 0)", "(1, 2)"], "((100, 200),)"),
@@ -75,12 +78,16 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: [
-        GridFamilyCase("subgrid", ["frozenset({(0, 1), (1, 2)})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((2, 3), (5, 6))"),
-        GridFamilyCase("subgrid", ["frozenset({(1, (2, 0)), (2, (1, 1))})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((4, 5), (7, 8))"),
+        GridFamilyCase(
+            "subgrid", ["frozenset({(0, 1), (1, 2)})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((2, 3), (5, 6))"),
+        GridFamilyCase(
+            "subgrid", ["frozenset({(1, (2, 0)), (2, (1, 1))})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"],
+            "((4, 5), (7, 8))"),
         GridFamilyCase("subgrid", ["frozenset({(1, 1)})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((5,),)"),
         GridFamilyCase("subgrid", ["frozenset({(2, 2), (4, 4)})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((9,),)"),
         GridFamilyCase("subgrid", ["frozenset({(-1, 0), (0, 1)})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "()"),
-        GridFamilyCase("subgrid", ["frozenset({(-3, -3), (1, 1)})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((1, 2), (4, 5))"),
+        GridFamilyCase(
+            "subgrid", ["frozenset({(-3, -3), (1, 1)})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((1, 2), (4, 5))"),
         GridFamilyCase("subgrid", ["frozenset({(5, 5)})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "()"),
         GridFamilyCase("subgrid", ["frozenset({(0, 0), (1, 1)})", "((1, 2, 3), (4,))"], "((1, 2), (4,))"),
         GridFamilyCase("subgrid", ["frozenset({(0, 0), (0, 1)})", "((100, 200), (300, 400))"], "((100, 200),)"),
@@ -91,10 +98,12 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: [
         GridFamilyCase("subgrid", ["((0, 0), (1, 1))", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((1, 2), (4, 5))"),
-        GridFamilyCase("subgrid", ["((0, 0), (0, 1), (0, 2))", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((1, 2), (4, 5), (7, 8))"),
+        GridFamilyCase(
+            "subgrid", ["((0, 0), (0, 1), (0, 2))", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((1, 2), (4, 5), (7, 8))"),
         GridFamilyCase("subgrid", ["((1, 1),)", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((5, 6),)"),
         GridFamilyCase("subgrid", ["((0, 1, 1), (1, 1, 0))", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((2, 3), (5, 6))"),
-        GridFamilyCase("subgrid", ["((5, (1, 1)), (6, (2, 2)))", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((5, 6), (8, 9))"),
+        GridFamilyCase(
+            "subgrid", ["((5, (1, 1)), (6, (2, 2)))", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((5, 6), (8, 9))"),
         GridFamilyCase("subgrid", ["frozenset({((0, 0), (1, 1))})", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((5,),)"),
     ])
     func subgridReadsTuplesAsDslPyShapesThem(_ example: GridFamilyCase) throws {
@@ -171,13 +180,15 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: [
         GridFamilyCase("hconcat", ["((1, 2), (3, 4))", "((5,), (6,))"], "((1, 2, 5), (3, 4, 6))"),
-        GridFamilyCase("hconcat", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "((1, 2), (3, 4))"], "((1, 2, 3, 1, 2), (4, 5, 6, 3, 4))"),
+        GridFamilyCase(
+            "hconcat", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "((1, 2), (3, 4))"], "((1, 2, 3, 1, 2), (4, 5, 6, 3, 4))"),
         GridFamilyCase("hconcat", ["((1, 2), (3, 4))", "((), ())"], "((1, 2), (3, 4))"),
         GridFamilyCase("hconcat", ["((), ())", "((), ())"], "((), ())"),
         GridFamilyCase("hconcat", ["(1, 2)", "(3, 4)"], "(4, 6)"),
         GridFamilyCase("hconcat", ["()", "((1, 2), (3, 4))"], "()"),
         GridFamilyCase("hconcat", ["((1, 2, 3), (4,))", "((1, 2), (3, 4))"], "((1, 2, 3, 1, 2), (4, 3, 4))"),
-        GridFamilyCase("hconcat", ["((100, 200), (300, 400))", "((1, 2), (3, 4))"], "((100, 200, 1, 2), (300, 400, 3, 4))"),
+        GridFamilyCase(
+            "hconcat", ["((100, 200), (300, 400))", "((1, 2), (3, 4))"], "((100, 200, 1, 2), (300, 400, 3, 4))"),
         GridFamilyCase("hconcat", ["((1, 2), (3, 4))", "frozenset({(7, 8)})"], "((1, 2, 7, 8),)"),
         GridFamilyCase("hconcat", ["((1, 2), (3, 4))", "5"], "TypeError"),
         GridFamilyCase("hconcat", ["()", "5"], "TypeError"),
@@ -189,14 +200,17 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: [
         GridFamilyCase("vconcat", ["((1, 2), (3, 4))", "((5, 6),)"], "((1, 2), (3, 4), (5, 6))"),
-        GridFamilyCase("vconcat", ["((1, 2), (3, 4))", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "((1, 2), (3, 4), (1, 2, 3), (4, 5, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "vconcat", ["((1, 2), (3, 4))", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"],
+            "((1, 2), (3, 4), (1, 2, 3), (4, 5, 6), (7, 8, 9))"),
         GridFamilyCase("vconcat", ["((), ())", "((),)"], "((), (), ())"),
         GridFamilyCase("vconcat", ["()", "((1, 2), (3, 4))"], "((1, 2), (3, 4))"),
         GridFamilyCase("vconcat", ["(1, 2)", "(3, 4)"], "(1, 2, 3, 4)"),
         GridFamilyCase("vconcat", ["2", "3"], "5"),
         GridFamilyCase("vconcat", ["((1, 2), (3, 4))", "frozenset({(0, 0)})"], "TypeError"),
         GridFamilyCase("vconcat", ["((1, 2), (3, 4))", "5"], "TypeError"),
-        GridFamilyCase("vconcat", ["((100, 200), (300, 400))", "((1, 2), (3, 4))"], "((100, 200), (300, 400), (1, 2), (3, 4))"),
+        GridFamilyCase(
+            "vconcat", ["((100, 200), (300, 400))", "((1, 2), (3, 4))"], "((100, 200), (300, 400), (1, 2), (3, 4))"),
     ])
     func vconcatIsTupleConcatenation(_ example: GridFamilyCase) throws {
         try example.check()
@@ -220,9 +234,11 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: [
         GridFamilyCase("vsplit", ["((1,), (2,), (3,), (4,))", "2"], "(((1,), (2,)), ((3,), (4,)))"),
-        GridFamilyCase("vsplit", ["((1, 1), (2, 2), (0, 0), (3, 3), (4, 4))", "2"], "(((1, 1), (2, 2)), ((3, 3), (4, 4)))"),
+        GridFamilyCase(
+            "vsplit", ["((1, 1), (2, 2), (0, 0), (3, 3), (4, 4))", "2"], "(((1, 1), (2, 2)), ((3, 3), (4, 4)))"),
         GridFamilyCase("vsplit", ["((1,), (2,), (3,))", "5"], "((), (), (), (), ())"),
-        GridFamilyCase("vsplit", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "3"], "(((1, 2, 3),), ((4, 5, 6),), ((7, 8, 9),))"),
+        GridFamilyCase(
+            "vsplit", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "3"], "(((1, 2, 3),), ((4, 5, 6),), ((7, 8, 9),))"),
         GridFamilyCase("vsplit", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "-2"], "()"),
         GridFamilyCase("vsplit", ["((), ())", "2"], "(((),), ((),))"),
         GridFamilyCase("vsplit", ["((100, 200), (300, 400))", "2"], "(((100, 200),), ((300, 400),))"),
@@ -270,16 +286,30 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
 /// fill, paint, underfill, underpaint, cover and move.
 @Suite struct GridPaintingPrimitives {
     @Test(arguments: [
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({(0, 0), (2, 1)})"], "((0, 2, 3), (4, 5, 6), (7, 0, 9))"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({(3, (1, 1)), (4, (0, 2))})"], "((1, 2, 0), (4, 0, 6), (7, 8, 9))"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({(-1, 0), (0, 3), (3, 0), (1, 1)})"], "((1, 2, 3), (4, 0, 6), (7, 8, 9))"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset()"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({(0, 0), (2, 1)})"],
+            "((0, 2, 3), (4, 5, 6), (7, 0, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({(3, (1, 1)), (4, (0, 2))})"],
+            "((1, 2, 0), (4, 0, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({(-1, 0), (0, 3), (3, 0), (1, 1)})"],
+            "((1, 2, 3), (4, 0, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset()"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
         GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "()"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "-1", "frozenset({(1, 1)})"], "((1, 2, 3), (4, -1, 6), (7, 8, 9))"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "True", "frozenset({(1, 1)})"], "((1, 2, 3), (4, True, 6), (7, 8, 9))"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "((0, 0), (1, 1))"], "((0, 2, 3), (4, 0, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "-1", "frozenset({(1, 1)})"],
+            "((1, 2, 3), (4, -1, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "True", "frozenset({(1, 1)})"],
+            "((1, 2, 3), (4, True, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "((0, 0), (1, 1))"], "((0, 2, 3), (4, 0, 6), (7, 8, 9))"),
         GridFamilyCase("fill", ["((), ())", "5", "frozenset({(0, 0)})"], "((), ())"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({((0, 0), (1, 1))})"], "((1, 2, 3), (4, 0, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({((0, 0), (1, 1))})"],
+            "((1, 2, 3), (4, 0, 6), (7, 8, 9))"),
         GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6))", "0", "((0, 0), (5, (1, 1)))"], "((0, 2, 3), (4, 5, 6))"),
     ])
     func fillWritesTheValueAtPatchLocationsInsideTheGrid(_ example: GridFamilyCase) throws {
@@ -291,7 +321,9 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
         GridFamilyCase("fill", ["((1, 2), (3, 4))", "(7, 7)", "frozenset({(0, 1)})"], "((1, (7, 7)), (3, 4))"),
         GridFamilyCase("fill", ["((1, 2), (3, 4))", "None", "frozenset({(1, 0)})"], "((1, 2), (None, 4))"),
         GridFamilyCase("fill", ["((1, 2), (3, 4))", "200", "frozenset({(5, 5)})"], "((1, 2), (3, 4))"),
-        GridFamilyCase("fill", ["((100, 200), (300, 400))", "1", "frozenset({(0, 0), (0, 1), (1, 0), (1, 1)})"], "((1, 1), (1, 1))"),
+        GridFamilyCase(
+            "fill", ["((100, 200), (300, 400))", "1", "frozenset({(0, 0), (0, 1), (1, 0), (1, 1)})"], "((1, 1), (1, 1))"
+        ),
         GridFamilyCase("fill", ["((1, 2), (3,))", "0", "frozenset({(1, 0)})"], "((1, 2), (0,))"),
     ])
     func fillKeepsValuesThatAreNoColours(_ example: GridFamilyCase) throws {
@@ -304,25 +336,37 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
         GridFamilyCase("fill", ["(1, 2)", "0", "frozenset({(0, 0)})"], "TypeError"),
         GridFamilyCase("fill", ["((1, 2, 3), (4,))", "0", "frozenset({(1, 2)})"], "IndexError"),
         GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "5"], "TypeError"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "ValueError"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "((1, 2, 3), (4, 5, 6), (7, 8, 9))"], "ValueError"),
         GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "((1, (0, 0)), (0, 0))"], "TypeError"),
         GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6))", "0", "((1, (0, 0)), (5, 5))"], "TypeError"),
-        GridFamilyCase("fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({(0, (1, 1))})"], "((1, 2, 3), (4, 0, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "fill", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "0", "frozenset({(0, (1, 1))})"],
+            "((1, 2, 3), (4, 0, 6), (7, 8, 9))"),
     ])
     func fillFailsAsPythonDoes(_ example: GridFamilyCase) throws {
         try example.check()
     }
 
     @Test(arguments: [
-        GridFamilyCase("paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "frozenset({(0, (0, 0)), (0, (2, 2))})"], "((0, 2, 3), (4, 5, 6), (7, 8, 0))"),
-        GridFamilyCase("paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "frozenset({(0, (-1, 0)), (0, (1, 3)), (5, (1, 1))})"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
-        GridFamilyCase("paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "frozenset()"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "frozenset({(0, (0, 0)), (0, (2, 2))})"],
+            "((0, 2, 3), (4, 5, 6), (7, 8, 0))"),
+        GridFamilyCase(
+            "paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "frozenset({(0, (-1, 0)), (0, (1, 3)), (5, (1, 1))})"],
+            "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "frozenset()"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
         GridFamilyCase("paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "()"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
-        GridFamilyCase("paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "((0, (0, 0)), (9, (0, 0)))"], "((9, 2, 3), (4, 5, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "paint", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "((0, (0, 0)), (9, (0, 0)))"],
+            "((9, 2, 3), (4, 5, 6), (7, 8, 9))"),
         GridFamilyCase("paint", ["((1, 2), (3, 4))", "frozenset({(300, (0, 0))})"], "((300, 2), (3, 4))"),
         GridFamilyCase("paint", ["((1, 2), (3, 4))", "frozenset({((1, 1), (0, 0))})"], "(((1, 1), 2), (3, 4))"),
         GridFamilyCase("paint", ["((), ())", "frozenset({(5, (0, 0))})"], "((), ())"),
-        GridFamilyCase("paint", ["((100, 200), (300, 400))", "frozenset({(1, (0, 0)), (2, (0, 1)), (3, (1, 0)), (4, (1, 1))})"], "((1, 2), (3, 4))"),
+        GridFamilyCase(
+            "paint", ["((100, 200), (300, 400))", "frozenset({(1, (0, 0)), (2, (0, 1)), (3, (1, 0)), (4, (1, 1))})"],
+            "((1, 2), (3, 4))"),
     ])
     func paintWritesObjectCellsInsideTheGrid(_ example: GridFamilyCase) throws {
         try example.check()
@@ -341,25 +385,46 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: [
-        GridFamilyCase("underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "3", "frozenset({(0, 0), (1, 1), (2, 2)})"], "((3, 0, 0), (0, 5, 0), (0, 0, 3))"),
-        GridFamilyCase("underfill", ["((1, 2), (2, 1))", "7", "frozenset({(0, 0), (0, 1), (1, 0), (1, 1)})"], "((7, 2), (2, 7))"),
-        GridFamilyCase("underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "3", "frozenset({(5, (1, 1)), (6, (0, 1))})"], "((0, 3, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "3", "frozenset({(-1, 0), (9, 9)})"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "200", "frozenset({(0, 0)})"], "((200, 0, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("underfill", ["((300, 300), (1, 300))", "5", "frozenset({(0, 0), (1, 0)})"], "((5, 300), (1, 300))"),
-        GridFamilyCase("underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "3", "frozenset()"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "3", "frozenset({(0, 0), (1, 1), (2, 2)})"],
+            "((3, 0, 0), (0, 5, 0), (0, 0, 3))"),
+        GridFamilyCase(
+            "underfill", ["((1, 2), (2, 1))", "7", "frozenset({(0, 0), (0, 1), (1, 0), (1, 1)})"], "((7, 2), (2, 7))"),
+        GridFamilyCase(
+            "underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "3", "frozenset({(5, (1, 1)), (6, (0, 1))})"],
+            "((0, 3, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "3", "frozenset({(-1, 0), (9, 9)})"],
+            "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "200", "frozenset({(0, 0)})"],
+            "((200, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "underfill", ["((300, 300), (1, 300))", "5", "frozenset({(0, 0), (1, 0)})"], "((5, 300), (1, 300))"),
+        GridFamilyCase(
+            "underfill", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "3", "frozenset()"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
     ])
     func underfillOnlyReplacesTheMostCommonColour(_ example: GridFamilyCase) throws {
         try example.check()
     }
 
     @Test(arguments: [
-        GridFamilyCase("underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(3, (0, 0)), (4, (1, 1)), (4, (2, 2))})"], "((3, 0, 0), (0, 5, 0), (0, 0, 4))"),
-        GridFamilyCase("underpaint", ["((1, 2), (2, 1))", "frozenset({(7, (0, 0)), (7, (0, 1))})"], "((7, 2), (2, 1))"),
-        GridFamilyCase("underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(3, (-1, 0)), (3, (5, 5))})"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset()"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(200, (0, 0))})"], "((200, 0, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "((1, (0, 0)), (2, (0, 0)))"], "((1, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(3, (0, 0)), (4, (1, 1)), (4, (2, 2))})"],
+            "((3, 0, 0), (0, 5, 0), (0, 0, 4))"),
+        GridFamilyCase(
+            "underpaint", ["((1, 2), (2, 1))", "frozenset({(7, (0, 0)), (7, (0, 1))})"], "((7, 2), (2, 1))"),
+        GridFamilyCase(
+            "underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(3, (-1, 0)), (3, (5, 5))})"],
+            "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset()"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(200, (0, 0))})"],
+            "((200, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "underpaint", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "((1, (0, 0)), (2, (0, 0)))"],
+            "((1, 0, 0), (0, 5, 0), (0, 0, 0))"),
     ])
     func underpaintOnlyPaintsOverTheMostCommonColour(_ example: GridFamilyCase) throws {
         try example.check()
@@ -378,12 +443,19 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: [
-        GridFamilyCase("cover", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})"], "((0, 0, 0), (0, 0, 0), (0, 0, 0))"),
-        GridFamilyCase("cover", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "frozenset({(0, 0), (1, 1)})"], "((1, 2, 3), (4, 1, 6), (7, 8, 9))"),
+        GridFamilyCase(
+            "cover", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})"],
+            "((0, 0, 0), (0, 0, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "cover", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "frozenset({(0, 0), (1, 1)})"],
+            "((1, 2, 3), (4, 1, 6), (7, 8, 9))"),
         GridFamilyCase("cover", ["((1, 1, 2), (2, 3, 3))", "frozenset({(0, 2), (1, 1)})"], "((1, 1, 1), (2, 1, 3))"),
-        GridFamilyCase("cover", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset()"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("cover", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "((5, (1, 1)),)"], "((0, 0, 0), (0, 0, 0), (0, 0, 0))"),
-        GridFamilyCase("cover", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(7, 7)})"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "cover", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset()"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "cover", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "((5, (1, 1)),)"], "((0, 0, 0), (0, 0, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "cover", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(7, 7)})"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
         GridFamilyCase("cover", ["((300, 300), (1, 300))", "frozenset({(1, 0)})"], "((300, 300), (300, 300))"),
     ])
     func coverPaintsThePatchInTheMostCommonColour(_ example: GridFamilyCase) throws {
@@ -401,13 +473,24 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: [
-        GridFamilyCase("move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "(1, 1)"], "((0, 0, 0), (0, 0, 0), (0, 0, 5))"),
-        GridFamilyCase("move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "(0, 5)"], "((0, 0, 0), (0, 0, 0), (0, 0, 0))"),
-        GridFamilyCase("move", ["((0, 1, 2, 0),)", "frozenset({(1, (0, 1)), (2, (0, 2))})", "(0, 1)"], "((0, 0, 1, 2),)"),
-        GridFamilyCase("move", ["((0, 1, 2, 0),)", "frozenset({(1, (0, 1)), (2, (0, 2))})", "(0, -1)"], "((1, 2, 0, 0),)"),
-        GridFamilyCase("move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset()", "5"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "(0, 0)"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
-        GridFamilyCase("move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "((5, (1, 1)),)", "(1, 0)"], "((0, 0, 0), (0, 0, 0), (0, 5, 0))"),
+        GridFamilyCase(
+            "move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "(1, 1)"],
+            "((0, 0, 0), (0, 0, 0), (0, 0, 5))"),
+        GridFamilyCase(
+            "move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "(0, 5)"],
+            "((0, 0, 0), (0, 0, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "move", ["((0, 1, 2, 0),)", "frozenset({(1, (0, 1)), (2, (0, 2))})", "(0, 1)"], "((0, 0, 1, 2),)"),
+        GridFamilyCase(
+            "move", ["((0, 1, 2, 0),)", "frozenset({(1, (0, 1)), (2, (0, 2))})", "(0, -1)"], "((1, 2, 0, 0),)"),
+        GridFamilyCase(
+            "move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset()", "5"], "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "(0, 0)"],
+            "((0, 0, 0), (0, 5, 0), (0, 0, 0))"),
+        GridFamilyCase(
+            "move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "((5, (1, 1)),)", "(1, 0)"],
+            "((0, 0, 0), (0, 0, 0), (0, 5, 0))"),
         GridFamilyCase("move", ["((300, 0), (0, 0))", "frozenset({(300, (0, 0))})", "(1, 1)"], "((0, 0), (0, 300))"),
     ])
     func moveCoversThenPaintsTheShiftedObject(_ example: GridFamilyCase) throws {
@@ -417,7 +500,8 @@ struct GridFamilyCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: [
         GridFamilyCase("move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(1, 1)})", "(0, 1)"], "TypeError"),
         GridFamilyCase("move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "5"], "TypeError"),
-        GridFamilyCase("move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "(1, 2, 3)"], "ValueError"),
+        GridFamilyCase(
+            "move", ["((0, 0, 0), (0, 5, 0), (0, 0, 0))", "frozenset({(5, (1, 1))})", "(1, 2, 3)"], "ValueError"),
         GridFamilyCase("move", ["((), ())", "frozenset({(5, (0, 0))})", "(0, 1)"], "ValueError"),
         GridFamilyCase("move", ["((), ())", "frozenset()", "(0, 1)"], "ValueError"),
     ])

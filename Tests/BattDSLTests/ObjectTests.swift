@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattDSL
 
 @Suite struct ObjectPrimitives {
@@ -30,8 +31,10 @@ import Testing
         .init("colorcount", ["((1, 2), 3)", "1"], raises: .attributeError),
         .init(
             "colorfilter",
-            ["frozenset({frozenset({(1, (0, 0))}), frozenset({(2, (5, 5)), (2, (5, 6))}), frozenset({(1, (3, 3))})})",
-             "1"],
+            [
+                "frozenset({frozenset({(1, (0, 0))}), frozenset({(2, (5, 5)), (2, (5, 6))}), frozenset({(1, (3, 3))})})",
+                "1",
+            ],
             "frozenset({frozenset({(1, (0, 0))}), frozenset({(1, (3, 3))})})"),
         .init("colorfilter", ["frozenset({frozenset({(1, (0, 0))})})", "4"], "frozenset()"),
         .init("colorfilter", ["frozenset()", "4"], "frozenset()"),
@@ -178,7 +181,8 @@ import Testing
             "occurrences", ["((1, 2, 1, 2), (0, 0, 1, 2))", "frozenset({(1, (5, 5)), (2, (5, 6))})"],
             "frozenset({(0, 0), (0, 2), (1, 2)})"),
         .init("occurrences", ["((1, 2), (3, 4))", "frozenset({(4, (0, 0))})"], "frozenset({(1, 1)})"),
-        .init("occurrences", ["((1, 2), (3, 4))", "frozenset({(1, (0, 0)), (1, (0, 1)), (1, (0, 2))})"], "frozenset()"),
+        .init(
+            "occurrences", ["((1, 2), (3, 4))", "frozenset({(1, (0, 0)), (1, (0, 1)), (1, (0, 2))})"], "frozenset()"),
         .init(
             "occurrences", ["((1, 2), (3, 4))", "frozenset()"],
             "frozenset({(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1), (2, 2)})"),
@@ -216,7 +220,7 @@ import Testing
         var state: UInt64 = 12345
         let rows = (0..<30).map { _ in
             (0..<30).map { _ -> Int in
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 return Int(state >> 61) % 4
             }
         }
@@ -233,7 +237,10 @@ import Testing
         let found = try apply("objects", Self.largeGrid, .bool(univalued), .bool(diagonal), .false)
         var cells: [Cell] = []
         for object in try found.pythonElements() {
-            guard case .object(let members) = object else { Issue.record("not an object: \(object)"); return }
+            guard case .object(let members) = object else {
+                Issue.record("not an object: \(object)")
+                return
+            }
             if univalued { #expect(Set(members.map(\.color)).count == 1) }
             cells.append(contentsOf: members)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattDSL
 
 /// One call of a patch or object primitive on Python literal arguments, with what `dsl.py`
@@ -332,8 +333,10 @@ struct PatchCall: Sendable, CustomTestStringConvertible {
     func coordinatesAtTheIntLimitsFailWithoutTrapping(call: PatchCall) throws { try call.verify() }
 
     @Test func patchPrimitivesTakeDslPyParameterNames() throws {
-        let names = ["shift": ["patch", "directions"], "bordering": ["patch", "grid"], "shoot": ["start", "direction"],
-                     "gravitate": ["source", "destination"], "vfrontier": ["location"], "height": ["piece"]]
+        let names = [
+            "shift": ["patch", "directions"], "bordering": ["patch", "grid"], "shoot": ["start", "direction"],
+            "gravitate": ["source", "destination"], "vfrontier": ["location"], "height": ["piece"],
+        ]
         for (name, parameters) in names {
             #expect(Primitives.named(name)?.parameterNames == parameters)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattDSL
 
 /// Evaluates the Python call expressions the primitive tests are written in, such as
@@ -17,7 +18,9 @@ struct PythonCallExpression {
     private var position = 0
     private let context: EvaluationContext
 
-    static func evaluate(_ text: String, _ context: EvaluationContext = EvaluationContext(timeLimit: 10)) throws -> Value {
+    static func evaluate(_ text: String, _ context: EvaluationContext = EvaluationContext(timeLimit: 10)) throws
+        -> Value
+    {
         var parser = PythonCallExpression(text: text, bytes: Array(text.utf8), context: context)
         let value = try parser.expression()
         parser.skipSpaces()
@@ -27,27 +30,32 @@ struct PythonCallExpression {
 
     /// Checks that `expression` evaluates to the value of `expected`, or, when `expected` names a Python
     /// exception (`TypeError`, `StopIteration`, ...) or an evaluation limit, that it raises that.
-    static func check(_ expression: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(_ expression: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let actual: Result<Value, DSLError>
         do {
             actual = .success(try evaluate(expression))
         } catch let error as DSLError {
             actual = .failure(error)
         }
-        let expectsError = expected.hasSuffix("Error") || ["StopIteration", "budget exceeded", "timeout"].contains(expected)
+        let expectsError =
+            expected.hasSuffix("Error") || ["StopIteration", "budget exceeded", "timeout"].contains(expected)
         switch (actual, expectsError) {
         case (.success(let value), false):
             let wanted = try evaluate(expected)
             #expect(value == wanted, "\(expression) returned \(value)", sourceLocation: sourceLocation)
         case (.failure(let error), true):
-            #expect(error.pythonExceptionName == expected, "\(expression) raised \(error)", sourceLocation: sourceLocation)
+            #expect(
+                error.pythonExceptionName == expected, "\(expression) raised \(error)", sourceLocation: sourceLocation)
         case (.success(let value), true):
-            Issue.record("\(expression) returned \(value) instead of raising \(expected)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(expression) returned \(value) instead of raising \(expected)", sourceLocation: sourceLocation)
         case (.failure(let error), false):
-            Issue.record("\(expression) raised \(error) instead of returning \(expected)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(expression) raised \(error) instead of returning \(expected)", sourceLocation: sourceLocation)
         }
     }
-
 
     private func failure() -> SyntaxError { SyntaxError(text: text, offset: position) }
 
@@ -102,7 +110,8 @@ struct PythonCallExpression {
     }
 
     private func isNameOrNumber(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
             || byte == UInt8(ascii: "-")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattDSL
 
 // Expected values were produced by arc-dsl's dsl.py, run on each case.
@@ -72,10 +73,14 @@ import Testing
         GridFamilyCase("hmirror", ["(1, 2, 3)"], "(3, 2, 1)"),
         GridFamilyCase("hmirror", ["((100, 200), (300, 400))"], "((300, 400), (100, 200))"),
         GridFamilyCase("hmirror", ["frozenset({(1, 2), (1, 3), (3, 2)})"], "frozenset({(3, 2), (1, 2), (3, 3)})"),
-        GridFamilyCase("hmirror", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})"], "frozenset({(7, (2, 1)), (6, (4, 2)), (5, (4, 1))})"),
+        GridFamilyCase(
+            "hmirror", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})"],
+            "frozenset({(7, (2, 1)), (6, (4, 2)), (5, (4, 1))})"),
         GridFamilyCase("hmirror", ["frozenset({(-3, 4)})"], "frozenset({(-3, 4)})"),
         GridFamilyCase("hmirror", ["frozenset({(0, 0), (0, 5), (2, 1)})"], "frozenset({(0, 1), (2, 5), (2, 0)})"),
-        GridFamilyCase("hmirror", ["frozenset({((1, 2), (3, 4)), ((5, 6), (7, 8))})"], "frozenset({((5, 6), (3, 8)), ((1, 2), (7, 4))})"),
+        GridFamilyCase(
+            "hmirror", ["frozenset({((1, 2), (3, 4)), ((5, 6), (7, 8))})"],
+            "frozenset({((5, 6), (3, 8)), ((1, 2), (7, 4))})"),
     ])
     func hmirrorFlipsRowsOfGridsAndPatches(_ example: GridFamilyCase) throws {
         try example.check()
@@ -90,9 +95,13 @@ import Testing
         GridFamilyCase("vmirror", ["((100, 200), (300, 400))"], "((200, 100), (400, 300))"),
         GridFamilyCase("vmirror", ["((1, 2), frozenset())"], "TypeError"),
         GridFamilyCase("vmirror", ["frozenset({(1, 2), (1, 3), (3, 2)})"], "frozenset({(1, 2), (3, 3), (1, 3)})"),
-        GridFamilyCase("vmirror", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})"], "frozenset({(5, (2, 2)), (6, (2, 1)), (7, (4, 2))})"),
+        GridFamilyCase(
+            "vmirror", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})"],
+            "frozenset({(5, (2, 2)), (6, (2, 1)), (7, (4, 2))})"),
         GridFamilyCase("vmirror", ["frozenset({(2, -7)})"], "frozenset({(2, -7)})"),
-        GridFamilyCase("vmirror", ["frozenset({((1, 2), (3, 4)), ((5, 6), (7, 8))})"], "frozenset({((5, 6), (7, 4)), ((1, 2), (3, 8))})"),
+        GridFamilyCase(
+            "vmirror", ["frozenset({((1, 2), (3, 4)), ((5, 6), (7, 8))})"],
+            "frozenset({((5, 6), (7, 4)), ((1, 2), (3, 8))})"),
     ])
     func vmirrorFlipsColumnsOfGridsAndPatches(_ example: GridFamilyCase) throws {
         try example.check()
@@ -107,7 +116,9 @@ import Testing
         GridFamilyCase("dmirror", ["((100, 200), (300, 400))"], "((100, 300), (200, 400))"),
         GridFamilyCase("dmirror", ["((1, 2), (3, 4), (5, 6))"], "((1, 3, 5), (2, 4, 6))"),
         GridFamilyCase("dmirror", ["frozenset({(1, 2), (1, 3), (3, 2)})"], "frozenset({(1, 2), (1, 4), (2, 2)})"),
-        GridFamilyCase("dmirror", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})"], "frozenset({(6, (3, 1)), (5, (2, 1)), (7, (2, 3))})"),
+        GridFamilyCase(
+            "dmirror", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})"],
+            "frozenset({(6, (3, 1)), (5, (2, 1)), (7, (2, 3))})"),
         GridFamilyCase("dmirror", ["frozenset({(0, 0), (0, 1), (0, 2)})"], "frozenset({(1, 0), (2, 0), (0, 0)})"),
         GridFamilyCase("dmirror", ["frozenset({(-2, 3), (1, 5)})"], "frozenset({(-2, 3), (0, 6)})"),
     ])
@@ -123,7 +134,9 @@ import Testing
         GridFamilyCase("cmirror", ["((1, 2, 3), (4, 5))"], "((5, 3), (4, 2))"),
         GridFamilyCase("cmirror", ["((100, 200), (300, 400))"], "((400, 200), (300, 100))"),
         GridFamilyCase("cmirror", ["frozenset({(1, 2), (1, 3), (3, 2)})"], "frozenset({(2, 4), (1, 4), (2, 2)})"),
-        GridFamilyCase("cmirror", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})"], "frozenset({(6, (2, 3)), (7, (3, 1)), (5, (3, 3))})"),
+        GridFamilyCase(
+            "cmirror", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})"],
+            "frozenset({(6, (2, 3)), (7, (3, 1)), (5, (3, 3))})"),
         GridFamilyCase("cmirror", ["frozenset({(0, 0), (0, 1), (0, 2)})"], "frozenset({(1, 0), (2, 0), (0, 0)})"),
         GridFamilyCase("cmirror", ["frozenset({(-2, 3), (1, 5)})"], "frozenset({(-2, 3), (0, 6)})"),
     ])
@@ -178,7 +191,8 @@ import Testing
         GridFamilyCase("vupscale", ["((), ())", "2"], "((), (), (), ())"),
         GridFamilyCase("vupscale", ["()", "None"], "()"),
         GridFamilyCase("vupscale", ["(1, 2)", "2"], "(1, 1, 2, 2)"),
-        GridFamilyCase("vupscale", ["((100, 200), (300, 400))", "2"], "((100, 200), (100, 200), (300, 400), (300, 400))"),
+        GridFamilyCase(
+            "vupscale", ["((100, 200), (300, 400))", "2"], "((100, 200), (100, 200), (300, 400), (300, 400))"),
         GridFamilyCase("vupscale", ["frozenset({1, 2})", "2"], "(1, 1, 2, 2)"),
     ])
     func vupscaleRepeatsEachRowDown(_ example: GridFamilyCase) throws {
@@ -186,31 +200,50 @@ import Testing
     }
 
     @Test(arguments: [
-        GridFamilyCase("upscale", ["((1, 2), (3, 4))", "2"], "((1, 1, 2, 2), (1, 1, 2, 2), (3, 3, 4, 4), (3, 3, 4, 4))"),
+        GridFamilyCase(
+            "upscale", ["((1, 2), (3, 4))", "2"], "((1, 1, 2, 2), (1, 1, 2, 2), (3, 3, 4, 4), (3, 3, 4, 4))"),
         GridFamilyCase("upscale", ["((1, 2, 3), (4, 5, 6))", "1"], "((1, 2, 3), (4, 5, 6))"),
         GridFamilyCase("upscale", ["((1, 2),)", "3"], "((1, 1, 1, 2, 2, 2), (1, 1, 1, 2, 2, 2), (1, 1, 1, 2, 2, 2))"),
         GridFamilyCase("upscale", ["((1, 2), (3, 4))", "0"], "()"),
         GridFamilyCase("upscale", ["((1, 2), (3, 4))", "-2"], "()"),
         GridFamilyCase("upscale", ["((), ())", "2"], "((), (), (), ())"),
         GridFamilyCase("upscale", ["()", "None"], "()"),
-        GridFamilyCase("upscale", ["((100, 200), (300, 400))", "2"], "((100, 100, 200, 200), (100, 100, 200, 200), (300, 300, 400, 400), (300, 300, 400, 400))"),
-        GridFamilyCase("upscale", ["((1, 2, 3), (4, 5))", "2"], "((1, 1, 2, 2, 3, 3), (1, 1, 2, 2, 3, 3), (4, 4, 5, 5), (4, 4, 5, 5))"),
-        GridFamilyCase("upscale", ["frozenset({(3, (1, 1)), (4, (1, 2))})", "2"], "frozenset({(3, (1, 1)), (3, (2, 2)), (4, (2, 3)), (4, (1, 4)), (3, (1, 2)), (3, (2, 1)), (4, (2, 4)), (4, (1, 3))})"),
-        GridFamilyCase("upscale", ["frozenset({(3, (-1, 2)), (4, (0, 0))})", "2"], "frozenset({(3, (0, 5)), (4, (1, 0)), (3, (-1, 4)), (4, (2, 1)), (3, (0, 4)), (4, (2, 0)), (4, (1, 1)), (3, (-1, 5))})"),
-        GridFamilyCase("upscale", ["frozenset({(3, (5, 5))})", "3"], "frozenset({(3, (6, 7)), (3, (5, 5)), (3, (5, 7)), (3, (6, 6)), (3, (7, 5)), (3, (7, 7)), (3, (5, 6)), (3, (7, 6)), (3, (6, 5))})"),
-        GridFamilyCase("upscale", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})", "1"], "frozenset({(7, (4, 1)), (5, (2, 1)), (6, (2, 2))})"),
+        GridFamilyCase(
+            "upscale", ["((100, 200), (300, 400))", "2"],
+            "((100, 100, 200, 200), (100, 100, 200, 200), (300, 300, 400, 400), (300, 300, 400, 400))"),
+        GridFamilyCase(
+            "upscale", ["((1, 2, 3), (4, 5))", "2"],
+            "((1, 1, 2, 2, 3, 3), (1, 1, 2, 2, 3, 3), (4, 4, 5, 5), (4, 4, 5, 5))"),
+        GridFamilyCase(
+            "upscale", ["frozenset({(3, (1, 1)), (4, (1, 2))})", "2"],
+            "frozenset({(3, (1, 1)), (3, (2, 2)), (4, (2, 3)), (4, (1, 4)), (3, (1, 2)), (3, (2, 1)), (4, (2, 4)), (4, (1, 3))})"
+        ),
+        GridFamilyCase(
+            "upscale", ["frozenset({(3, (-1, 2)), (4, (0, 0))})", "2"],
+            "frozenset({(3, (0, 5)), (4, (1, 0)), (3, (-1, 4)), (4, (2, 1)), (3, (0, 4)), (4, (2, 0)), (4, (1, 1)), (3, (-1, 5))})"
+        ),
+        GridFamilyCase(
+            "upscale", ["frozenset({(3, (5, 5))})", "3"],
+            "frozenset({(3, (6, 7)), (3, (5, 5)), (3, (5, 7)), (3, (6, 6)), (3, (7, 5)), (3, (7, 7)), (3, (5, 6)), (3, (7, 6)), (3, (6, 5))})"
+        ),
+        GridFamilyCase(
+            "upscale", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})", "1"],
+            "frozenset({(7, (4, 1)), (5, (2, 1)), (6, (2, 2))})"),
         GridFamilyCase("upscale", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})", "0"], "frozenset()"),
         GridFamilyCase("upscale", ["frozenset({(5, (2, 1)), (6, (2, 2)), (7, (4, 1))})", "-1"], "frozenset()"),
         GridFamilyCase("upscale", ["frozenset()", "2"], "frozenset()"),
         GridFamilyCase("upscale", ["frozenset()", "None"], "frozenset()"),
-        GridFamilyCase("upscale", ["frozenset({(300, (1, 1))})", "2"], "frozenset({(300, (2, 1)), (300, (1, 2)), (300, (1, 1)), (300, (2, 2))})"),
+        GridFamilyCase(
+            "upscale", ["frozenset({(300, (1, 1))})", "2"],
+            "frozenset({(300, (2, 1)), (300, (1, 2)), (300, (1, 1)), (300, (2, 2))})"),
     ])
     func upscaleScalesGridsAndObjects(_ example: GridFamilyCase) throws {
         try example.check()
     }
 
     @Test(arguments: [
-        GridFamilyCase("downscale", ["((1, 1, 2, 2), (1, 1, 2, 2), (3, 3, 4, 4), (3, 3, 4, 4))", "2"], "((1, 2), (3, 4))"),
+        GridFamilyCase(
+            "downscale", ["((1, 1, 2, 2), (1, 1, 2, 2), (3, 3, 4, 4), (3, 3, 4, 4))", "2"], "((1, 2), (3, 4))"),
         GridFamilyCase("downscale", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "2"], "((1, 3), (7, 9))"),
         GridFamilyCase("downscale", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "1"], "((1, 2, 3), (4, 5, 6), (7, 8, 9))"),
         GridFamilyCase("downscale", ["((1, 2, 3), (4, 5, 6), (7, 8, 9))", "5"], "((1,),)"),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattDSL
 
 @Suite struct CanonicalValues {
@@ -19,7 +20,10 @@ import Testing
 
     @Test func raggedTuplesOfIntTuplesAreNoGrid() throws {
         let value = try Value(literal: "((1, 2), (3,))")
-        guard case .otherTuple(let elements) = value else { Issue.record("expected a generic tuple"); return }
+        guard case .otherTuple(let elements) = value else {
+            Issue.record("expected a generic tuple")
+            return
+        }
         #expect(elements.count == 2)
     }
 
@@ -111,7 +115,9 @@ import Testing
         #expect(text.hasSuffix("..."))
     }
 
-    @Test(arguments: [("(1, 2)", "(1, 2)"), ("((3,),)", "((3,),)"), ("frozenset()", "frozenset()"), ("(None, 5)", "(None, 5)")])
+    @Test(arguments: [
+        ("(1, 2)", "(1, 2)"), ("((3,),)", "((3,),)"), ("frozenset()", "frozenset()"), ("(None, 5)", "(None, 5)"),
+    ])
     func shortDescriptionsOfSmallValuesArePythonsRepr(literal: String, expected: String) throws {
         #expect(try Value(literal: literal).shortDescription == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattLanguage
 
 @Suite struct CandidateCheckerTests {
@@ -9,7 +10,8 @@ import Testing
     }
 
     @Test func acceptsParametersEarlierVariablesAndKnownNames() throws {
-        let source = "def solve(S, I, C):\n    x1 = rbind(fill, ZERO)\n    x2 = x1(I)\n    x3 = f(x2, diagonal=T)\n    return x3\n"
+        let source =
+            "def solve(S, I, C):\n    x1 = rbind(fill, ZERO)\n    x2 = x1(I)\n    x3 = f(x2, diagonal=T)\n    return x3\n"
         #expect(try diagnostics(source).isEmpty)
     }
 
@@ -23,7 +25,9 @@ import Testing
         #expect(found.first?.line == 3)
         #expect(found.first?.column == 5)
         #expect(found.first?.functionName == "solve")
-        #expect(found.first?.message == "undefined name 'nowhere' on line 3; it is not a parameter, a variable or a DSL name")
+        #expect(
+            found.first?.message
+                == "undefined name 'nowhere' on line 3; it is not a parameter, a variable or a DSL name")
     }
 
     @Test func reportsAUseBeforeDefinition() throws {
@@ -58,6 +62,8 @@ import Testing
 
     @Test func reportsEachNameOncePerStatementAndNeverKeywordNames() throws {
         let found = try diagnostics("def solve(I):\n    x1 = f(nope, nope, univalued=I)\n    return x1\n")
-        #expect(found.map(\.message) == ["undefined name 'nope' on line 2; it is not a parameter, a variable or a DSL name"])
+        #expect(
+            found.map(\.message) == ["undefined name 'nope' on line 2; it is not a parameter, a variable or a DSL name"]
+        )
     }
 }

@@ -1,15 +1,22 @@
 import Testing
+
 @testable import BattLanguage
 
 @Suite struct InlinerExplosionTests {
     /// `x0 = f(I, I)`, then `lines - 1` assignments each using the previous variable twice.
     static func doublingChain(lines: Int, primitive: String = "f") -> CandidateFunction {
-        var statements = [Assignment(target: "x0", value: .call(callee: .name(primitive), arguments: [.name("I"), .name("I")], keywords: []), line: 2)]
+        var statements = [
+            Assignment(
+                target: "x0",
+                value: .call(callee: .name(primitive), arguments: [.name("I"), .name("I")], keywords: []), line: 2)
+        ]
         for index in 1..<lines {
             let previous = Expression.name("x\(index - 1)")
-            statements.append(Assignment(
-                target: "x\(index)", value: .call(callee: .name(primitive), arguments: [previous, previous], keywords: []),
-                line: index + 2))
+            statements.append(
+                Assignment(
+                    target: "x\(index)",
+                    value: .call(callee: .name(primitive), arguments: [previous, previous], keywords: []),
+                    line: index + 2))
         }
         return CandidateFunction(
             name: "solve", parameters: [Parameter(name: "I")], statements: statements,
@@ -62,9 +69,12 @@ import Testing
     }
 
     @Test func theDAGHashDependsOnlyOnTheInlinedExpression() throws {
-        let viaVariables = try Inliner().inline(try parseSingleFunction("def solve(I):\n    x1 = f(I)\n    x2 = g(x1, x1)\n    return x2\n"))
-        let written = try Inliner().inline(try parseSingleFunction("def solve_00000000(I):\n    return g(f(I), f(I))\n"))
-        let otherParameters = try Inliner().inline(try parseSingleFunction("def solve(S, I, C):\n    return g(f(I), f(I))\n"))
+        let viaVariables = try Inliner().inline(
+            try parseSingleFunction("def solve(I):\n    x1 = f(I)\n    x2 = g(x1, x1)\n    return x2\n"))
+        let written = try Inliner().inline(
+            try parseSingleFunction("def solve_00000000(I):\n    return g(f(I), f(I))\n"))
+        let otherParameters = try Inliner().inline(
+            try parseSingleFunction("def solve(S, I, C):\n    return g(f(I), f(I))\n"))
         #expect(viaVariables.dagHash == written.dagHash)
         #expect(viaVariables.identity == written.identity)
         #expect(otherParameters.dagHash != written.dagHash)
@@ -88,9 +98,13 @@ import Testing
         var statements: [Assignment] = []
         for index in 0..<20_000 {
             let argument: Expression = index == 0 ? .name("I") : .name("x\(index - 1)")
-            statements.append(Assignment(target: "x\(index)", value: .call(callee: .name("f"), arguments: [argument], keywords: []), line: index + 2))
+            statements.append(
+                Assignment(
+                    target: "x\(index)", value: .call(callee: .name("f"), arguments: [argument], keywords: []),
+                    line: index + 2))
         }
-        let function = CandidateFunction(name: "solve", parameters: [Parameter(name: "I")], statements: statements, returned: .name("x19999"))
+        let function = CandidateFunction(
+            name: "solve", parameters: [Parameter(name: "I")], statements: statements, returned: .name("x19999"))
         let solver = try Inliner().inline(function)
         #expect(solver.inlinedLength == Self.header + 1 + 3 * 20_000)
         #expect(solver.text?.hasSuffix("f(f(I))" + String(repeating: ")", count: 19_998)) == true)

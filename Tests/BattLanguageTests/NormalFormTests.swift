@@ -1,12 +1,16 @@
 import Testing
+
 @testable import BattLanguage
 
 @Suite struct NormalFormTests {
-    static let canonical = "def solve_00000001(S, I, C):\n    x1 = f(I, (1, 0))\n    x2 = g(x1, univalued=T)\n    return x2\n"
+    static let canonical =
+        "def solve_00000001(S, I, C):\n    x1 = f(I, (1, 0))\n    x2 = g(x1, univalued=T)\n    return x2\n"
 
     @Test func printsOneStatementPerLineAsUnparseDoes() throws {
         let function = try parseSingleFunction(Self.canonical)
-        #expect(function.normalText == "def solve(S, I, C):\n    x1 = f(I, (1, 0))\n    x2 = g(x1, univalued=T)\n    return x2\n")
+        #expect(
+            function.normalText
+                == "def solve(S, I, C):\n    x1 = f(I, (1, 0))\n    x2 = g(x1, univalued=T)\n    return x2\n")
     }
 
     @Test(arguments: [
@@ -42,7 +46,9 @@ import Testing
     }
 
     @Test func keepsAnnotationsAndNegativesAsUnparsePrintsThem() throws {
-        let function = try parseSingleFunction("def verify_007bbfb7(I: Grid) -> Grid:\n    x1 = f(-1, -(-1), (1,), ())\n    return x1, I\n")
-        #expect(function.normalText == "def solve(I: Grid) -> Grid:\n    x1 = f(-1, --1, (1,), ())\n    return (x1, I)\n")
+        let function = try parseSingleFunction(
+            "def verify_007bbfb7(I: Grid) -> Grid:\n    x1 = f(-1, -(-1), (1,), ())\n    return x1, I\n")
+        #expect(
+            function.normalText == "def solve(I: Grid) -> Grid:\n    x1 = f(-1, --1, (1,), ())\n    return (x1, I)\n")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattLanguage
 
 /// Compares inlined md5s with the reference Python inliner when two files are provided:
@@ -33,6 +34,8 @@ import Testing
         }
         print("parity: \(matches)/\(expected.count) inlined md5s match the reference")
         #expect(matches == expected.count, "mismatched: \(mismatches.prefix(20))")
-        #expect(compared.count == expected.count, "functions missing from the source: \(Set(expected.keys).subtracting(compared).prefix(5))")
+        #expect(
+            compared.count == expected.count,
+            "functions missing from the source: \(Set(expected.keys).subtracting(compared).prefix(5))")
     }
 }

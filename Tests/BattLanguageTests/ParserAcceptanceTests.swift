@@ -1,15 +1,23 @@
 import Testing
+
 @testable import BattLanguage
 
 @Suite struct ParserAcceptanceTests {
-    @Test(arguments: [
-        ("def solve_007bbfb7(I):\n    O = vmirror(I)\n    return O\n", "solve_007bbfb7", ["I"], "007bbfb7"),
-        ("def solve(S, I, C):\n    O = vmirror(I)\n    return O\n", "solve", ["S", "I", "C"], nil),
-        ("def verify_007bbfb7(I: Grid) -> Grid:\n    O = vmirror(I)\n    return O\n", "verify_007bbfb7", ["I"], "007bbfb7"),
-        ("def solve_007bbfb7_12(S, I, C):\n    O = vmirror(I)\n    return O\n", "solve_007bbfb7_12", ["S", "I", "C"], "007bbfb7"),
-        ("def solve_007bbfb7x(I):\n    return I\n", "solve_007bbfb7x", ["I"], nil),
-        ("def solver_007bbfb7(I):\n    return I\n", "solver_007bbfb7", ["I"], nil),
-    ] as [(String, String, [String], String?)])
+    @Test(
+        arguments: [
+            ("def solve_007bbfb7(I):\n    O = vmirror(I)\n    return O\n", "solve_007bbfb7", ["I"], "007bbfb7"),
+            ("def solve(S, I, C):\n    O = vmirror(I)\n    return O\n", "solve", ["S", "I", "C"], nil),
+            (
+                "def verify_007bbfb7(I: Grid) -> Grid:\n    O = vmirror(I)\n    return O\n", "verify_007bbfb7", ["I"],
+                "007bbfb7"
+            ),
+            (
+                "def solve_007bbfb7_12(S, I, C):\n    O = vmirror(I)\n    return O\n", "solve_007bbfb7_12",
+                ["S", "I", "C"], "007bbfb7"
+            ),
+            ("def solve_007bbfb7x(I):\n    return I\n", "solve_007bbfb7x", ["I"], nil),
+            ("def solver_007bbfb7(I):\n    return I\n", "solver_007bbfb7", ["I"], nil),
+        ] as [(String, String, [String], String?)])
     func acceptsEveryFunctionHeaderForm(source: String, name: String, parameters: [String], taskID: String?) throws {
         let function = try parseSingleFunction(source)
         #expect(function.name == name)
@@ -28,11 +36,17 @@ import Testing
     @Test(arguments: [
         ("x = f(a, b)", Expression.call(callee: .name("f"), arguments: [.name("a"), .name("b")], keywords: [])),
         ("x = y(z)", .call(callee: .name("y"), arguments: [.name("z")], keywords: [])),
-        ("x = rbind(f, x0)(I)",
-         .call(callee: .call(callee: .name("rbind"), arguments: [.name("f"), .name("x0")], keywords: []),
-               arguments: [.name("I")], keywords: [])),
-        ("x = f(x0, univalued=T)",
-         .call(callee: .name("f"), arguments: [.name("x0")], keywords: [Keyword(name: "univalued", value: .name("T"))])),
+        (
+            "x = rbind(f, x0)(I)",
+            .call(
+                callee: .call(callee: .name("rbind"), arguments: [.name("f"), .name("x0")], keywords: []),
+                arguments: [.name("I")], keywords: [])
+        ),
+        (
+            "x = f(x0, univalued=T)",
+            .call(
+                callee: .name("f"), arguments: [.name("x0")], keywords: [Keyword(name: "univalued", value: .name("T"))])
+        ),
         ("x = 42", .integer(42)),
         ("x = -1", .negate(.integer(1))),
         ("x = -(-1)", .negate(.negate(.integer(1)))),
@@ -48,7 +62,10 @@ import Testing
         ("x = ZERO", .name("ZERO")),
         ("x = 0x1F", .integer(31)),
         ("x = 1_000", .integer(1000)),
-        ("x = f(\n        a,\n        b,\n    )", .call(callee: .name("f"), arguments: [.name("a"), .name("b")], keywords: [])),
+        (
+            "x = f(\n        a,\n        b,\n    )",
+            .call(callee: .name("f"), arguments: [.name("a"), .name("b")], keywords: [])
+        ),
         ("x = f(a, \\\n b)", .call(callee: .name("f"), arguments: [.name("a"), .name("b")], keywords: [])),
     ])
     func parsesEveryExpressionForm(statement: String, expected: Expression) throws {
@@ -61,7 +78,9 @@ import Testing
     @Test func returnsAnExpressionNotOnlyAVariable() throws {
         let function = try parseSingleFunction("def solve(I):\n    return f(I), 1\n")
         #expect(function.statements.isEmpty)
-        #expect(function.returned == .tuple([.call(callee: .name("f"), arguments: [.name("I")], keywords: []), .integer(1)]))
+        #expect(
+            function.returned
+                == .tuple([.call(callee: .name("f"), arguments: [.name("I")], keywords: []), .integer(1)]))
         #expect(function.returnLine == 2)
     }
 
@@ -91,7 +110,12 @@ import Testing
             """
         let function = try parseSingleFunction(source)
         #expect(function.line == 6)
-        #expect(function.statements == [Assignment(target: "x1", value: .call(callee: .name("f"), arguments: [.name("I")], keywords: []), line: 11, column: 5)])
+        #expect(
+            function.statements == [
+                Assignment(
+                    target: "x1", value: .call(callee: .name("f"), arguments: [.name("I")], keywords: []), line: 11,
+                    column: 5)
+            ])
         #expect(function.returned == .name("x1"))
     }
 

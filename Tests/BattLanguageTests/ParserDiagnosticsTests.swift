@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BattLanguage
 
 /// One syntax error: the source, where it is reported and words its message must contain.
@@ -14,58 +15,86 @@ struct SyntaxErrorCase: CustomStringConvertible, Sendable {
 
 @Suite struct ParserDiagnosticsTests {
     static let syntaxErrors: [SyntaxErrorCase] = [
-        .init(source: "def solve(I):\n    x1 = f(I\n    return x1\n", line: 3, column: 5,
-              messageFragment: "expected ',' or ')' after the argument but found 'return'"),
-        .init(source: "def solve(I):\n    x1 = a + b\n    return x1\n", line: 2, column: 12,
-              messageFragment: "expected end of line after the statement but found '+'"),
-        .init(source: "def solve(I)\n    return I\n", line: 1, column: 13,
-              messageFragment: "expected ':' after the parameter list but found end of line"),
-        .init(source: "def solve(I):\nreturn I\n", line: 2, column: 1,
-              messageFragment: "expected an indented block after 'def solve(...):' but found 'return'"),
-        .init(source: "def solve(I):\n    x1 = f(I)\n        x2 = g(x1)\n    return x2\n", line: 3, column: 9,
-              messageFragment: "unexpected indent"),
-        .init(source: "def solve(I):\n        x1 = f(I)\n    return x1\n", line: 3, column: 5,
-              messageFragment: "unindent does not match any outer indentation level"),
-        .init(source: "def solve(I):\n    if I:\n        return I\n", line: 2, column: 5,
-              messageFragment: "'if' statements are not supported"),
-        .init(source: "def solve(I):\n    f(I)\n    return I\n", line: 2, column: 6,
-              messageFragment: "expected '=' after 'f' (only assignments, 'return' and docstrings are supported) but found '('"),
-        .init(source: "def solve(I):\n    x1 = 1.5\n    return x1\n", line: 2, column: 10,
-              messageFragment: "unsupported number literal '1.5'; only integers are supported"),
-        .init(source: "def solve(I):\n    x1 = 99999999999999999999\n    return x1\n", line: 2, column: 10,
-              messageFragment: "integer literal '99999999999999999999' is out of range", kind: .integerOutOfRange),
-        .init(source: "def solve(I):\n    x1 = f(007)\n    return x1\n", line: 2, column: 12,
-              messageFragment: "leading zeros in decimal integer literal '007' are not permitted"),
-        .init(source: "def solve(I):\n    x1 = f('a')\n    return x1\n", line: 2, column: 12,
-              messageFragment: "string literal ''a'' is not supported"),
-        .init(source: "def solve(I):\n    x1 = f('a)\n    return x1\n", line: 2, column: 12,
-              messageFragment: "unterminated string literal"),
-        .init(source: "def solve(I):\n    x1 = f(x=1, x=2)\n    return x1\n", line: 2, column: 17,
-              messageFragment: "keyword argument 'x' repeated"),
-        .init(source: "def solve(I):\n    x1 = f(x=1, I)\n    return x1\n", line: 2, column: 17,
-              messageFragment: "positional argument 'I' follows keyword argument 'x'"),
-        .init(source: "def solve(I):\n    x1 = x2 = f(I)\n    return x1\n", line: 2, column: 13,
-              messageFragment: "chained assignments are not supported"),
-        .init(source: "def solve(I):\n    x1, x2 = f(I)\n    return x1\n", line: 2, column: 7,
-              messageFragment: "unpacking assignments are not supported"),
-        .init(source: "def solve(I):\n    def g(x):\n        return x\n    return I\n", line: 2, column: 5,
-              messageFragment: "nested function definitions are not supported"),
-        .init(source: "def solve(I):\n    return\n", line: 2, column: 11,
-              messageFragment: "expected an expression after 'return' but found end of line"),
-        .init(source: "def solve(I, I):\n    return I\n", line: 1, column: 14,
-              messageFragment: "duplicate parameter 'I'"),
-        .init(source: "def solve(I=1):\n    return I\n", line: 1, column: 12,
-              messageFragment: "expected ',' or ')' after parameter 'I' but found '='"),
-        .init(source: "def solve(I):\n    x1 = I[0]\n    return x1\n", line: 2, column: 11,
-              messageFragment: "but found '['"),
-        .init(source: "def solve(I):\n    x1 = dsl.fill(I)\n    return x1\n", line: 2, column: 13,
-              messageFragment: "but found '.'"),
-        .init(source: "def solve(I):\n    True = f(I)\n    return I\n", line: 2, column: 5,
-              messageFragment: "cannot assign to 'True'"),
-        .init(source: "def solve(I):\n    x1 = f(I) $\n    return x1\n", line: 2, column: 15,
-              messageFragment: "expected end of line after the statement but found '$'"),
-        .init(source: "def solve(I):\n    x1 = " + String(repeating: "f(", count: 150) + "I" + String(repeating: ")", count: 150) + "\n    return x1\n",
-              line: 2, column: 210, messageFragment: "nested more than 100 levels deep"),
+        .init(
+            source: "def solve(I):\n    x1 = f(I\n    return x1\n", line: 3, column: 5,
+            messageFragment: "expected ',' or ')' after the argument but found 'return'"),
+        .init(
+            source: "def solve(I):\n    x1 = a + b\n    return x1\n", line: 2, column: 12,
+            messageFragment: "expected end of line after the statement but found '+'"),
+        .init(
+            source: "def solve(I)\n    return I\n", line: 1, column: 13,
+            messageFragment: "expected ':' after the parameter list but found end of line"),
+        .init(
+            source: "def solve(I):\nreturn I\n", line: 2, column: 1,
+            messageFragment: "expected an indented block after 'def solve(...):' but found 'return'"),
+        .init(
+            source: "def solve(I):\n    x1 = f(I)\n        x2 = g(x1)\n    return x2\n", line: 3, column: 9,
+            messageFragment: "unexpected indent"),
+        .init(
+            source: "def solve(I):\n        x1 = f(I)\n    return x1\n", line: 3, column: 5,
+            messageFragment: "unindent does not match any outer indentation level"),
+        .init(
+            source: "def solve(I):\n    if I:\n        return I\n", line: 2, column: 5,
+            messageFragment: "'if' statements are not supported"),
+        .init(
+            source: "def solve(I):\n    f(I)\n    return I\n", line: 2, column: 6,
+            messageFragment:
+                "expected '=' after 'f' (only assignments, 'return' and docstrings are supported) but found '('"),
+        .init(
+            source: "def solve(I):\n    x1 = 1.5\n    return x1\n", line: 2, column: 10,
+            messageFragment: "unsupported number literal '1.5'; only integers are supported"),
+        .init(
+            source: "def solve(I):\n    x1 = 99999999999999999999\n    return x1\n", line: 2, column: 10,
+            messageFragment: "integer literal '99999999999999999999' is out of range", kind: .integerOutOfRange),
+        .init(
+            source: "def solve(I):\n    x1 = f(007)\n    return x1\n", line: 2, column: 12,
+            messageFragment: "leading zeros in decimal integer literal '007' are not permitted"),
+        .init(
+            source: "def solve(I):\n    x1 = f('a')\n    return x1\n", line: 2, column: 12,
+            messageFragment: "string literal ''a'' is not supported"),
+        .init(
+            source: "def solve(I):\n    x1 = f('a)\n    return x1\n", line: 2, column: 12,
+            messageFragment: "unterminated string literal"),
+        .init(
+            source: "def solve(I):\n    x1 = f(x=1, x=2)\n    return x1\n", line: 2, column: 17,
+            messageFragment: "keyword argument 'x' repeated"),
+        .init(
+            source: "def solve(I):\n    x1 = f(x=1, I)\n    return x1\n", line: 2, column: 17,
+            messageFragment: "positional argument 'I' follows keyword argument 'x'"),
+        .init(
+            source: "def solve(I):\n    x1 = x2 = f(I)\n    return x1\n", line: 2, column: 13,
+            messageFragment: "chained assignments are not supported"),
+        .init(
+            source: "def solve(I):\n    x1, x2 = f(I)\n    return x1\n", line: 2, column: 7,
+            messageFragment: "unpacking assignments are not supported"),
+        .init(
+            source: "def solve(I):\n    def g(x):\n        return x\n    return I\n", line: 2, column: 5,
+            messageFragment: "nested function definitions are not supported"),
+        .init(
+            source: "def solve(I):\n    return\n", line: 2, column: 11,
+            messageFragment: "expected an expression after 'return' but found end of line"),
+        .init(
+            source: "def solve(I, I):\n    return I\n", line: 1, column: 14,
+            messageFragment: "duplicate parameter 'I'"),
+        .init(
+            source: "def solve(I=1):\n    return I\n", line: 1, column: 12,
+            messageFragment: "expected ',' or ')' after parameter 'I' but found '='"),
+        .init(
+            source: "def solve(I):\n    x1 = I[0]\n    return x1\n", line: 2, column: 11,
+            messageFragment: "but found '['"),
+        .init(
+            source: "def solve(I):\n    x1 = dsl.fill(I)\n    return x1\n", line: 2, column: 13,
+            messageFragment: "but found '.'"),
+        .init(
+            source: "def solve(I):\n    True = f(I)\n    return I\n", line: 2, column: 5,
+            messageFragment: "cannot assign to 'True'"),
+        .init(
+            source: "def solve(I):\n    x1 = f(I) $\n    return x1\n", line: 2, column: 15,
+            messageFragment: "expected end of line after the statement but found '$'"),
+        .init(
+            source: "def solve(I):\n    x1 = " + String(repeating: "f(", count: 150) + "I"
+                + String(repeating: ")", count: 150) + "\n    return x1\n",
+            line: 2, column: 210, messageFragment: "nested more than 100 levels deep"),
     ]
 
     @Test(arguments: syntaxErrors)
@@ -142,7 +171,9 @@ struct SyntaxErrorCase: CustomStringConvertible, Sendable {
         #expect(parsed.functions.map(\.name) == ["solve"])
         #expect(parsed.diagnostics.map(\.line) == [1, 2, 4])
         #expect(parsed.diagnostics.allSatisfy { $0.severity == .warning && $0.kind == .skippedTopLevelStatement })
-        #expect(parsed.diagnostics[1].message == "skipped top-level statement starting with 'if'; only imports and 'def' are read")
+        #expect(
+            parsed.diagnostics[1].message
+                == "skipped top-level statement starting with 'if'; only imports and 'def' are read")
         #expect(!parsed.hasErrors)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattLanguage
 
 /// Damaged sources must never trap: every mutation below parses to functions and diagnostics,
@@ -50,7 +51,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "\n\n", "def", "def solve", "def solve(", "def solve(I):", "def solve(I):\n", "(((", ")))", "\"\"\"", "\\"])
+    @Test(arguments: [
+        "", "\n\n", "def", "def solve", "def solve(", "def solve(I):", "def solve(I):\n", "(((", ")))", "\"\"\"", "\\",
+    ])
     func truncatedAndEmptySourcesNeverTrap(source: String) {
         let parsed = CandidateParser.parse(source: source, path: "tiny.py")
         #expect(parsed.functions.count <= 1)

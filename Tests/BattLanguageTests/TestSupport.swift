@@ -1,8 +1,11 @@
 import Testing
+
 @testable import BattLanguage
 
 /// Parses `source` and requires that it yields exactly one function and no errors.
-func parseSingleFunction(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> CandidateFunction {
+func parseSingleFunction(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> CandidateFunction
+{
     let parsed = CandidateParser.parse(source: source, path: "test.py")
     #expect(!parsed.hasErrors, "unexpected diagnostics: \(parsed.diagnostics)", sourceLocation: sourceLocation)
     #expect(parsed.functions.count == 1, sourceLocation: sourceLocation)

@@ -2,6 +2,7 @@ import BattCache
 import BattTasks
 import Foundation
 import Testing
+
 @testable import BattPipeline
 
 /// A cached verdict is served only while the solver version, the task's pairs and the time
@@ -85,8 +86,9 @@ import Testing
 
         // Pretend the mirror took 5 s on a1a1a1a1 when it was validated under 10 s.
         let task = try #require(try TaskLoader.load(path: Fixtures.tasks)["a1a1a1a1"])
-        let key = VerdictKey(solverMD5: slowMD5, taskFingerprint: task.fingerprint.hex,
-                             solverVersion: SolverVersion(tag: nil).description)
+        let key = VerdictKey(
+            solverMD5: slowMD5, taskFingerprint: task.fingerprint.hex,
+            solverVersion: SolverVersion(tag: nil).description)
         do {
             let store = try CacheStore(path: cache)
             var record = try #require(try store.verdicts(for: [key])[key])

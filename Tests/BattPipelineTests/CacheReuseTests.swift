@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattPipeline
 
 /// A second run on the same cache does no work twice, and answers exactly as the first did.
@@ -43,19 +44,21 @@ import Testing
     @Test func coldRunSaysWhichAnswersWereComputedAndWhichWereShared() async throws {
         let folder = try TemporaryFolder()
         let cold = try await run(.fixture(cache: folder.path("cache.sqlite")))
-        let sources = Dictionary(uniqueKeysWithValues: cold.results.map { ($0.function, [$0.inlineCache, $0.verdictCache]) })
-        #expect(sources == [
-            "solve_a1a1a1a1": [.miss, .miss],
-            "solve_a1a1a1a1_1": [.miss, .miss],
-            "solve_a1a1a1a1_2": [.shared, .shared],  // same body as solve_a1a1a1a1
-            "solve_a1a1a1a1_3": [.miss, .miss],
-            "solve_a1a1a1a1_4": [.miss, .shared],  // another body, same solver, same task
-            "verify_a1a1a1a1": [.miss, .miss],
-            "solve_b2b2b2b2": [.miss, .miss],
-            "solve_b2b2b2b2_1": [.miss, .miss],
-            "solve_b2b2b2b2_2": [.miss, .miss],
-            "solve_b2b2b2b2_3": [.miss, .miss],  // same body as solve_a1a1a1a1, first in another task
-        ])
+        let sources = Dictionary(
+            uniqueKeysWithValues: cold.results.map { ($0.function, [$0.inlineCache, $0.verdictCache]) })
+        #expect(
+            sources == [
+                "solve_a1a1a1a1": [.miss, .miss],
+                "solve_a1a1a1a1_1": [.miss, .miss],
+                "solve_a1a1a1a1_2": [.shared, .shared],  // same body as solve_a1a1a1a1
+                "solve_a1a1a1a1_3": [.miss, .miss],
+                "solve_a1a1a1a1_4": [.miss, .shared],  // another body, same solver, same task
+                "verify_a1a1a1a1": [.miss, .miss],
+                "solve_b2b2b2b2": [.miss, .miss],
+                "solve_b2b2b2b2_1": [.miss, .miss],
+                "solve_b2b2b2b2_2": [.miss, .miss],
+                "solve_b2b2b2b2_3": [.miss, .miss],  // same body as solve_a1a1a1a1, first in another task
+            ])
         #expect(cold.result("solve_a1a1a1a1")?.solverMD5 == cold.result("solve_a1a1a1a1_4")?.solverMD5)
         #expect(cold.result("solve_a1a1a1a1")?.bodyHash != cold.result("solve_a1a1a1a1_4")?.bodyHash)
         #expect(cold.result("solve_a1a1a1a1")?.solverMD5 != cold.result("verify_a1a1a1a1")?.solverMD5)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattPipeline
 
 /// Bad candidates are reported one by one, with their file and line, and the run goes on.
@@ -27,12 +28,18 @@ import Testing
     static let undefinedNames: [InvalidCase] = [
         InvalidCase(function: "solve_a1a1a1a1", line: 1, messageFragment: "undefined name 'mirror_everything'"),
         InvalidCase(function: "solve_a1a1a1a1_1", line: 6, messageFragment: "undefined name 'x0'"),
-        InvalidCase(function: "solve_a1a1a1a1_2", line: 11, messageFragment: "'x1' is used on line 12 in its own first definition"),
-        InvalidCase(function: "solve_a1a1a1a1_3", line: 16, messageFragment: "'x2' is used on line 17 before its first definition on line 18"),
+        InvalidCase(
+            function: "solve_a1a1a1a1_2", line: 11,
+            messageFragment: "'x1' is used on line 12 in its own first definition"),
+        InvalidCase(
+            function: "solve_a1a1a1a1_3", line: 16,
+            messageFragment: "'x2' is used on line 17 before its first definition on line 18"),
     ]
 
     @Test(arguments: undefinedNames)
-    func unknownNamesAndUsesBeforeDefinitionMakeTheCandidateInvalidWithItsFileAndLine(_ example: InvalidCase) async throws {
+    func unknownNamesAndUsesBeforeDefinitionMakeTheCandidateInvalidWithItsFileAndLine(_ example: InvalidCase)
+        async throws
+    {
         let path = Fixtures.bad("undefined_names.py")
         let outcome = try await run(.fixture(candidates: path, cache: nil))
         let result = try #require(outcome.result(example.function))
@@ -102,12 +109,15 @@ import Testing
 
     @Test func solveTaskFolderGivesTheTaskAndAFunctionNameOverridesIt() async throws {
         let outcome = try await run(.fixture(candidates: Fixtures.folders, cache: nil))
-        let rows = outcome.results.map { [($0.file as NSString).lastPathComponent, $0.function, $0.task ?? "-", $0.outcome] }
-        #expect(rows == [
-            ["candidate_1.py", "solve", "a1a1a1a1", "correct"],
-            ["candidate_2.py", "solve_b2b2b2b2_5", "b2b2b2b2", "correct"],
-            ["candidate_1.py", "solve", "b2b2b2b2", "correct"],
-        ])
+        let rows = outcome.results.map {
+            [($0.file as NSString).lastPathComponent, $0.function, $0.task ?? "-", $0.outcome]
+        }
+        #expect(
+            rows == [
+                ["candidate_1.py", "solve", "a1a1a1a1", "correct"],
+                ["candidate_2.py", "solve_b2b2b2b2_5", "b2b2b2b2", "correct"],
+                ["candidate_1.py", "solve", "b2b2b2b2", "correct"],
+            ])
         #expect(outcome.results.map(\.file).allSatisfy { $0.hasPrefix(Fixtures.folders) })
     }
 
@@ -119,7 +129,8 @@ import Testing
     @Test(arguments: ["tasks", "candidates"])
     func missingPathIsAnErrorThatSaysWhatToPass(_ which: String) async throws {
         let missing = "/nonexistent/batt-\(UUID().uuidString)"
-        let options: RunOptions = which == "tasks"
+        let options: RunOptions =
+            which == "tasks"
             ? .fixture(tasks: missing, cache: nil) : .fixture(candidates: missing, cache: nil)
         let error = await #expect(throws: PipelineError.self) { try await run(options) }
         let message = error.map { "\($0)" } ?? ""

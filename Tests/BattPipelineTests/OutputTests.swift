@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattPipeline
 
 /// The `--report` JSONL file and the solvers written with `--emit`, as the Python pipeline lays them out.
@@ -9,7 +10,9 @@ import Testing
         "95e5ffb7911c36ce0f603ff9bd9fc919": ("a1a1a1a1", "def solve(I):\n    return vmirror(I)"),
         "6e9a4129e2edafdef282e5880e0fd255": ("a1a1a1a1", "def solve(I: Grid) -> Grid:\n    return vmirror(I)"),
         "9ee3217e2f82708d2350b5b3283fe6cc": ("b2b2b2b2", "def solve(I):\n    return replace(I, ONE, TWO)"),
-        "972a49fa49ec6ffe458c3fc8ac022d9b": ("b2b2b2b2", "def solve(S, I, C):\n    return fill(grid=I, value=TWO, patch=ofcolor(I, ONE))"),
+        "972a49fa49ec6ffe458c3fc8ac022d9b": (
+            "b2b2b2b2", "def solve(S, I, C):\n    return fill(grid=I, value=TWO, patch=ofcolor(I, ONE))"
+        ),
     ]
 
     @Test func correctSolversComeWithTheirInlinedTextUnderTheirMD5() async throws {
@@ -26,7 +29,8 @@ import Testing
 
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == outcome.results.count + 1 && lines.last == "", "one line per candidate, newline-terminated")
+        #expect(
+            lines.count == outcome.results.count + 1 && lines.last == "", "one line per candidate, newline-terminated")
         let decoded = try lines.dropLast().map { try JSONDecoder().decode(CandidateResult.self, from: Data($0.utf8)) }
         #expect(decoded == outcome.results)
     }

@@ -1,6 +1,7 @@
 import BattLanguage
 import Foundation
 import Testing
+
 @testable import BattPipeline
 
 /// Large candidate files are parsed in pieces on all cores; the result must be the one parse of

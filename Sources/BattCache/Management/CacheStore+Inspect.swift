@@ -16,9 +16,11 @@ extension CacheStore {
         return try writer.read { db in
             var byOutcome: [Outcome: Int] = [:]
             var byVersion: [String: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT solver_version, outcome, count(*) FROM verdicts GROUP BY solver_version, outcome
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT solver_version, outcome, count(*) FROM verdicts GROUP BY solver_version, outcome
+                    """)
             while let row = try rows.next() {
                 let version: String = row[0]
                 let outcomeText: String = row[1]
@@ -30,8 +32,12 @@ extension CacheStore {
                 byVersion[version, default: 0] += count
             }
             let verdicts = byVersion.values.reduce(0, +)
-            let versions = byVersion
-                .map { CacheSummary.VersionCount(solverVersion: $0.key, verdicts: $0.value, isCurrent: $0.key == currentSolverVersion) }
+            let versions =
+                byVersion
+                .map {
+                    CacheSummary.VersionCount(
+                        solverVersion: $0.key, verdicts: $0.value, isCurrent: $0.key == currentSolverVersion)
+                }
                 .sorted { ($0.verdicts, $1.solverVersion) > ($1.verdicts, $0.solverVersion) }
             let stale = currentSolverVersion.map { verdicts - (byVersion[$0] ?? 0) }
 
@@ -78,7 +84,9 @@ extension CacheStore {
     /// - Parameters:
     ///   - solverVersion: only this version's verdicts; nil for all.
     ///   - limit: at most this many; nil for all.
-    public func verdicts(forTask taskID: String, solverVersion: String? = nil, limit: Int? = nil) throws -> [VerdictRecord] {
+    public func verdicts(forTask taskID: String, solverVersion: String? = nil, limit: Int? = nil) throws
+        -> [VerdictRecord]
+    {
         try writer.read { db in
             var sql = "SELECT \(VerdictRecord.columns) FROM verdicts WHERE task_id = ?"
             var arguments: StatementArguments = [taskID]

@@ -149,7 +149,9 @@ extension CacheStore {
         return try writeImmediately("merge runs") { db in
             var counts = MergeCounts()
             let statement = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO runs (\(RunRecord.insertedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                sql:
+                    "INSERT OR IGNORE INTO runs (\(RunRecord.insertedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            )
             for run in runs {
                 try statement.execute(arguments: try run.databaseArguments())
                 if db.changesCount > 0 { counts.added += 1 } else { counts.kept += 1 }
@@ -160,18 +162,19 @@ extension CacheStore {
 
     /// Writes whole verdict rows as given (hit counts included), inserting or replacing by key.
     static func replace(_ verdicts: [VerdictRecord], _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO verdicts (\(VerdictRecord.columns))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (solver_md5, task_fingerprint, solver_version) DO UPDATE SET
-                task_id = excluded.task_id, outcome = excluded.outcome,
-                pair_results = excluded.pair_results, demo_correct = excluded.demo_correct,
-                demo_count = excluded.demo_count, test_correct = excluded.test_correct,
-                test_count = excluded.test_count, elapsed_seconds = excluded.elapsed_seconds,
-                time_limit_seconds = excluded.time_limit_seconds, error_message = excluded.error_message,
-                created_at = excluded.created_at, last_used_at = excluded.last_used_at,
-                hit_count = excluded.hit_count
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO verdicts (\(VerdictRecord.columns))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (solver_md5, task_fingerprint, solver_version) DO UPDATE SET
+                    task_id = excluded.task_id, outcome = excluded.outcome,
+                    pair_results = excluded.pair_results, demo_correct = excluded.demo_correct,
+                    demo_count = excluded.demo_count, test_correct = excluded.test_correct,
+                    test_count = excluded.test_count, elapsed_seconds = excluded.elapsed_seconds,
+                    time_limit_seconds = excluded.time_limit_seconds, error_message = excluded.error_message,
+                    created_at = excluded.created_at, last_used_at = excluded.last_used_at,
+                    hit_count = excluded.hit_count
+                """)
         for verdict in verdicts {
             try statement.execute(arguments: verdict.databaseArguments)
         }
@@ -185,7 +188,8 @@ extension CacheStore {
         if stat(path, &mine) == 0, stat(other, &theirs) == 0 {
             return mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino
         }
-        let resolve = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let resolve = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
         return resolve(path) == resolve(other)
     }
 }

@@ -109,17 +109,21 @@ extension CacheStore {
     ) throws -> Int {
         let alreadyListed = report.removedKeys.count
         let (removed, solvers, byOutcome, byVersion, keys) = try writeImmediately("prune") { db in
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY, solver_md5 TEXT NOT NULL);
-                DELETE FROM temp.pruned;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TEMP TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY, solver_md5 TEXT NOT NULL);
+                    DELETE FROM temp.pruned;
+                    """)
             try db.execute(sql: "INSERT INTO temp.pruned (id, solver_md5) \(selectSQL)", arguments: arguments)
             var byOutcome: [Outcome: Int] = [:]
             var byVersion: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT v.outcome, v.solver_version, count(*) FROM verdicts v JOIN temp.pruned p ON p.id = v.id
-                GROUP BY v.outcome, v.solver_version
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.outcome, v.solver_version, count(*) FROM verdicts v JOIN temp.pruned p ON p.id = v.id
+                    GROUP BY v.outcome, v.solver_version
+                    """)
+            {
                 let count: Int = row[2]
                 if let outcome = Outcome(rawValue: row[0]) { byOutcome[outcome, default: 0] += count }
                 byVersion[row[1], default: 0] += count
@@ -134,11 +138,12 @@ extension CacheStore {
             ).map { VerdictKey(solverMD5: $0[0], taskFingerprint: $0[1], solverVersion: $0[2]) }
             try db.execute(sql: "DELETE FROM verdicts WHERE id IN (SELECT id FROM temp.pruned)")
             let removed = db.changesCount
-            try db.execute(sql: """
-                DELETE FROM solvers
-                WHERE solver_md5 IN (SELECT solver_md5 FROM temp.pruned)
-                  AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.solver_md5 = solvers.solver_md5)
-                """)
+            try db.execute(
+                sql: """
+                    DELETE FROM solvers
+                    WHERE solver_md5 IN (SELECT solver_md5 FROM temp.pruned)
+                      AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.solver_md5 = solvers.solver_md5)
+                    """)
             let solvers = db.changesCount
             // What candidate files held only saves a parse; the next run records it again.
             if removed > 0 { try db.execute(sql: "DELETE FROM candidate_files") }

@@ -60,12 +60,14 @@ extension CacheStore {
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw CacheError.notWritable(path: destination, reason: "its folder cannot be created (\(error.localizedDescription))")
+            throw CacheError.notWritable(
+                path: destination, reason: "its folder cannot be created (\(error.localizedDescription))")
         }
         guard fileManager.isWritableFile(atPath: folder.path) else {
             throw CacheError.notWritable(path: destination, reason: "its folder '\(folder.path)' is read-only")
         }
-        let partial = folder.appendingPathComponent(".\(destinationURL.lastPathComponent).partial-\(UUID().uuidString)").path
+        let partial = folder.appendingPathComponent(".\(destinationURL.lastPathComponent).partial-\(UUID().uuidString)")
+            .path
         defer {
             for file in [partial, partial + "-journal", partial + "-wal", partial + "-shm"] {
                 try? fileManager.removeItem(atPath: file)
@@ -91,7 +93,8 @@ extension CacheStore {
             try queue.writeWithoutTransaction { db in
                 let journalMode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
                 guard journalMode == "delete" else {
-                    throw CacheError.checkFailed(path: destination, details: "journal mode stayed \(journalMode ?? "unknown")")
+                    throw CacheError.checkFailed(
+                        path: destination, details: "journal mode stayed \(journalMode ?? "unknown")")
                 }
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard check == ["ok"] else {

@@ -37,7 +37,9 @@ extension CacheStore {
         if let walBytes = try? fileSize(path + "-wal") {
             report.walBytes = walBytes
             if walBytes > 0 {
-                report.warnings.append("'\(path)-wal' holds \(walBytes) bytes not yet checkpointed: copy the cache with 'batt cache export', never as a plain file.")
+                report.warnings.append(
+                    "'\(path)-wal' holds \(walBytes) bytes not yet checkpointed: copy the cache with 'batt cache export', never as a plain file."
+                )
             }
         }
         return report
@@ -59,7 +61,8 @@ extension CacheStore {
             try writer.read { db in
                 report.integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 if report.integrity != ["ok"] {
-                    report.problems.append("integrity check failed: " + report.integrity.prefix(10).joined(separator: "; "))
+                    report.problems.append(
+                        "integrity check failed: " + report.integrity.prefix(10).joined(separator: "; "))
                 }
                 switch try SchemaMigration.state(of: db, against: migrations) {
                 case .current:
@@ -67,14 +70,18 @@ extension CacheStore {
                 case .empty:
                     report.warnings.append("no batt schema yet: the first read-write open creates it")
                 case .older(let applied):
-                    report.warnings.append("older schema (up to \(applied.last ?? "none")): the next read-write open migrates it")
+                    report.warnings.append(
+                        "older schema (up to \(applied.last ?? "none")): the next read-write open migrates it")
                 case .newer(let unknown):
-                    report.problems.append("newer schema (\(unknown.joined(separator: ", "))) than this batt supports: upgrade batt")
+                    report.problems.append(
+                        "newer schema (\(unknown.joined(separator: ", "))) than this batt supports: upgrade batt")
                 case .foreign:
                     report.problems.append("not a batt cache")
                 }
                 report.appliedMigrations = try SchemaMigration.migrator(for: migrations).appliedMigrations(db)
-                for (table, keyPath) in [("solvers", \VerifyReport.solvers), ("verdicts", \.verdicts), ("runs", \.runs)]
+                for (table, keyPath) in [
+                    ("solvers", \VerifyReport.solvers), ("verdicts", \.verdicts), ("runs", \.runs),
+                ]
                 where try db.tableExists(table) {
                     report[keyPath: keyPath] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
                 }

@@ -48,12 +48,13 @@ extension SchemaMigration {
         let hasRecord = try db.tableExists("grdb_migrations")
         let applied = hasRecord ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
         if applied.isEmpty {
-            let userObjects = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM sqlite_master
-                    WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
-                    """) ?? 0
+            let userObjects =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM sqlite_master
+                        WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                        """) ?? 0
             return userObjects == 0 ? .empty : .foreign
         }
         let unknown = applied.filter { !known.contains($0) }.sorted()

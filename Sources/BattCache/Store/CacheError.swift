@@ -44,19 +44,26 @@ extension CacheError: CustomStringConvertible, LocalizedError {
         case .unreadable(let path, let reason):
             return "Cannot read the cache '\(path)': \(reason). Fix its permissions or choose another file."
         case .notWritable(let path, let reason):
-            return "Cannot write the cache '\(path)': \(reason). Open it read-only, or start a writable copy elsewhere with --seed '\(path)'."
+            return
+                "Cannot write the cache '\(path)': \(reason). Open it read-only, or start a writable copy elsewhere with --seed '\(path)'."
         case .notADatabase(let path, let reason):
-            return "'\(path)' is not a usable SQLite cache (\(reason)). It was left untouched; move it aside or point --cache to another file."
+            return
+                "'\(path)' is not a usable SQLite cache (\(reason)). It was left untouched; move it aside or point --cache to another file."
         case .notACache(let path):
-            return "'\(path)' is an SQLite database but not a batt cache (it has other tables). It was left untouched; point --cache to another file."
+            return
+                "'\(path)' is an SQLite database but not a batt cache (it has other tables). It was left untouched; point --cache to another file."
         case .newerSchema(let path, let unknown, let supported):
-            return "The cache '\(path)' was written by a newer batt: it has schema migrations \(Self.list(unknown)) but this batt supports only up to \(supported.last ?? "none"). It was left untouched; upgrade batt to use it."
+            return
+                "The cache '\(path)' was written by a newer batt: it has schema migrations \(Self.list(unknown)) but this batt supports only up to \(supported.last ?? "none"). It was left untouched; upgrade batt to use it."
         case .olderSchemaReadOnly(let path, let applied, _) where applied.isEmpty:
-            return "The cache '\(path)' has no batt schema yet and was opened read-only. Open it read-write to initialise it."
+            return
+                "The cache '\(path)' has no batt schema yet and was opened read-only. Open it read-write to initialise it."
         case .olderSchemaReadOnly(let path, let applied, let supported):
-            return "The cache '\(path)' has an older schema (up to \(applied.last ?? "none"); this batt needs \(supported.last ?? "none")) and was opened read-only, so it cannot be upgraded. Open it read-write once, or seed a writable copy with --seed '\(path)'."
+            return
+                "The cache '\(path)' has an older schema (up to \(applied.last ?? "none"); this batt needs \(supported.last ?? "none")) and was opened read-only, so it cannot be upgraded. Open it read-write once, or seed a writable copy with --seed '\(path)'."
         case .readOnly(let path, let operation):
-            return "Cannot \(operation): the cache '\(path)' is open read-only. Open it read-write, or seed a writable copy."
+            return
+                "Cannot \(operation): the cache '\(path)' is open read-only. Open it read-write, or seed a writable copy."
         case .destinationExists(let path):
             return "'\(path)' already exists; choose a new file name or remove it first."
         case .mergeIntoItself(let path):
@@ -64,9 +71,11 @@ extension CacheError: CustomStringConvertible, LocalizedError {
         case .invalidOptions(let message):
             return message
         case .checkFailed(let path, let details):
-            return "The written cache '\(path)' failed its check (\(details)); it was removed. Run 'batt cache verify' on the source."
+            return
+                "The written cache '\(path)' failed its check (\(details)); it was removed. Run 'batt cache verify' on the source."
         case .invalidRow(let table, let reason):
-            return "The cache has an invalid row in table '\(table)' (\(reason)). Run 'batt cache verify', and prune or rebuild the cache."
+            return
+                "The cache has an invalid row in table '\(table)' (\(reason)). Run 'batt cache verify', and prune or rebuild the cache."
         case .sqlite(let path, let message):
             return "SQLite failed on the cache '\(path)': \(message)"
         }

@@ -23,14 +23,16 @@ extension CacheStore {
     public func candidateFiles(_ keys: [CandidateFileKey]) throws -> [CandidateFileKey: String] {
         guard !keys.isEmpty else { return [:] }
         return try writer.read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT contents FROM candidate_files
-                WHERE file_digest = ? AND context = ? AND language_version = ?
-                """)
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT contents FROM candidate_files
+                    WHERE file_digest = ? AND context = ? AND language_version = ?
+                    """)
             var found: [CandidateFileKey: String] = [:]
             for key in Set(keys) {
                 if let contents = try String.fetchOne(
-                    statement, arguments: [key.fileDigest, key.context, key.languageVersion]) {
+                    statement, arguments: [key.fileDigest, key.context, key.languageVersion])
+                {
                     found[key] = contents
                 }
             }
@@ -42,13 +44,14 @@ extension CacheStore {
     public func storeCandidateFiles(_ files: [CandidateFileKey: String], at date: Date = Date()) throws {
         guard !files.isEmpty else { return }
         try writeImmediately("store candidate files") { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO candidate_files
-                    (file_digest, context, language_version, contents, created_at, last_used_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (file_digest, context, language_version) DO UPDATE SET
-                    contents = excluded.contents, last_used_at = excluded.last_used_at
-                """)
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO candidate_files
+                        (file_digest, context, language_version, contents, created_at, last_used_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (file_digest, context, language_version) DO UPDATE SET
+                        contents = excluded.contents, last_used_at = excluded.last_used_at
+                    """)
             for (key, contents) in files {
                 try statement.execute(arguments: [
                     key.fileDigest, key.context, key.languageVersion, contents,

@@ -36,7 +36,8 @@ extension CacheStore {
             exists = true
             if info.st_mode & mode_t(S_IFMT) == mode_t(S_IFDIR) { throw CacheError.isDirectory(path: path) }
         } else if errno == EACCES {
-            throw CacheError.unreadable(path: path, reason: "its folder '\(folder)' cannot be searched (permission denied)")
+            throw CacheError.unreadable(
+                path: path, reason: "its folder '\(folder)' cannot be searched (permission denied)")
         } else {
             exists = false
         }
@@ -48,7 +49,8 @@ extension CacheStore {
             // A -journal left by a killed write (creating the file, switching it to WAL): roll it
             // back first, as any SQLite writer would, so the file is judged by its committed state.
             if mode == .readWrite, hasJournal(path),
-               fileManager.isWritableFile(atPath: path), fileManager.isWritableFile(atPath: folder) {
+                fileManager.isWritableFile(atPath: path), fileManager.isWritableFile(atPath: folder)
+            {
                 rollBackInterruptedWrite(path)
             }
             // A read-only open that still finds one reads a rolled-back private copy, checked there.
@@ -91,7 +93,8 @@ extension CacheStore {
                 do {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    throw CacheError.notWritable(path: path, reason: "its folder cannot be created (\(error.localizedDescription))")
+                    throw CacheError.notWritable(
+                        path: path, reason: "its folder cannot be created (\(error.localizedDescription))")
                 }
                 guard fileManager.isWritableFile(atPath: folder) else {
                     throw CacheError.notWritable(path: path, reason: "its folder '\(folder)' is read-only")
@@ -188,9 +191,13 @@ extension CacheStore {
             var opened: OpenedDatabase
             switch strategy {
             case .readOnly:
-                guard let queue = try attempt(path, &failures, {
-                    try DatabaseQueue(path: path, configuration: configuration(readonly: true))
-                }) else { continue }
+                guard
+                    let queue = try attempt(
+                        path, &failures,
+                        {
+                            try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+                        })
+                else { continue }
                 opened = OpenedDatabase(writer: queue, accessMode: .readOnly)
             case .privateCopy:
                 guard walSize > 0 else { continue }
@@ -206,23 +213,35 @@ extension CacheStore {
                     failures.append("private copy: \(error.localizedDescription)")
                     continue
                 }
-                guard let queue = try attempt(path, &failures, {
-                    try DatabaseQueue(path: copy, configuration: configuration(readonly: true))
-                }) else {
+                guard
+                    let queue = try attempt(
+                        path, &failures,
+                        {
+                            try DatabaseQueue(path: copy, configuration: configuration(readonly: true))
+                        })
+                else {
                     try? FileManager.default.removeItem(at: folder)
                     continue
                 }
                 opened = OpenedDatabase(
                     writer: queue, accessMode: .privateCopy(path: copy),
-                    warnings: ["'\(path)' sits in a read-only folder with a -wal but no -shm file; it was read from a private copy in '\(folder.path)'."],
+                    warnings: [
+                        "'\(path)' sits in a read-only folder with a -wal but no -shm file; it was read from a private copy in '\(folder.path)'."
+                    ],
                     privateCopyFolder: folder)
             case .immutable:
-                guard let queue = try attempt(path, &failures, {
-                    try DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true))
-                }) else { continue }
+                guard
+                    let queue = try attempt(
+                        path, &failures,
+                        {
+                            try DatabaseQueue(path: immutableURI(path), configuration: configuration(readonly: true))
+                        })
+                else { continue }
                 opened = OpenedDatabase(writer: queue, accessMode: .immutable)
                 if walSize > 0 {
-                    opened.warnings.append("'\(path)-wal' (\(walSize) bytes) was ignored: the file was opened immutable, so verdicts not yet checkpointed are not visible.")
+                    opened.warnings.append(
+                        "'\(path)-wal' (\(walSize) bytes) was ignored: the file was opened immutable, so verdicts not yet checkpointed are not visible."
+                    )
                 }
             }
             // SQLite opens lazily: the first read tells whether this way works.

@@ -38,7 +38,9 @@ extension CacheStore {
             try? fileManager.removeItem(at: folder)
             throw CacheError.unreadable(
                 path: path,
-                reason: "it has a -journal left by an interrupted write, and copying it aside to roll it back failed (\(error.localizedDescription))")
+                reason:
+                    "it has a -journal left by an interrupted write, and copying it aside to roll it back failed (\(error.localizedDescription))"
+            )
         }
         do {
             rollBackInterruptedWrite(copy)
@@ -57,7 +59,9 @@ extension CacheStore {
                 state, path: path, migrations: migrations, allowingOlderSchema: allowingOlderSchema)
             return OpenedDatabase(
                 writer: queue, accessMode: .privateCopy(path: copy),
-                warnings: ["'\(path)' has a -journal left by an interrupted write; it was read from a private copy rolled back to its last committed state. The next read-write open rolls the file itself back."],
+                warnings: [
+                    "'\(path)' has a -journal left by an interrupted write; it was read from a private copy rolled back to its last committed state. The next read-write open rolls the file itself back."
+                ],
                 privateCopyFolder: folder)
         } catch {
             try? fileManager.removeItem(at: folder)

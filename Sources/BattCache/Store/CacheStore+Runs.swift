@@ -21,9 +21,11 @@ extension CacheStore {
                         phase_seconds = excluded.phase_seconds
                     """,
                 arguments: arguments)
-            guard let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM runs WHERE run_uuid = ?", arguments: [run.databaseUUID]
-            ) else {
+            guard
+                let id = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM runs WHERE run_uuid = ?", arguments: [run.databaseUUID]
+                )
+            else {
                 throw CacheError.sqlite(path: displayPath, message: "run \(run.uuid) vanished after insert")
             }
             return id

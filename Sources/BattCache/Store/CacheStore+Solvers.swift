@@ -37,7 +37,9 @@ extension CacheStore {
             found.reserveCapacity(bodyHashes.count)
             for chunk in Array(Set(bodyHashes)).chunks(of: Self.parametersPerStatement) {
                 let statement = try db.cachedStatement(
-                    sql: "SELECT body_hash, solver_md5 FROM solvers WHERE inliner_version = ? AND body_hash IN (\(placeholders(chunk.count)))")
+                    sql:
+                        "SELECT body_hash, solver_md5 FROM solvers WHERE inliner_version = ? AND body_hash IN (\(placeholders(chunk.count)))"
+                )
                 let rows = try Row.fetchCursor(statement, arguments: [inlinerVersion] + StatementArguments(chunk))
                 while let row = try rows.next() { found[row[0]] = row[1] }
             }
@@ -52,7 +54,9 @@ extension CacheStore {
             var found: [String: String] = [:]
             for chunk in Array(Set(solverMD5s)).chunks(of: Self.parametersPerStatement) {
                 let statement = try db.cachedStatement(
-                    sql: "SELECT solver_md5, inlined_text FROM solvers WHERE inlined_text IS NOT NULL AND solver_md5 IN (\(placeholders(chunk.count)))")
+                    sql:
+                        "SELECT solver_md5, inlined_text FROM solvers WHERE inlined_text IS NOT NULL AND solver_md5 IN (\(placeholders(chunk.count)))"
+                )
                 let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
                 while let row = try rows.next() { found[row[0]] = row[1] }
             }
@@ -79,17 +83,18 @@ extension CacheStore {
     public func insert(solvers: [SolverRecord]) throws -> Int {
         guard !solvers.isEmpty else { return 0 }
         return try writeImmediately("store solvers") { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO solvers (\(SolverRecord.columns)) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (body_hash) DO UPDATE SET
-                    solver_md5 = excluded.solver_md5,
-                    inlined_text = excluded.inlined_text,
-                    text_materialised = excluded.text_materialised,
-                    inliner_version = excluded.inliner_version,
-                    created_at = excluded.created_at
-                WHERE excluded.inliner_version <> solvers.inliner_version
-                   OR (solvers.inlined_text IS NULL AND excluded.inlined_text IS NOT NULL)
-                """)
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO solvers (\(SolverRecord.columns)) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (body_hash) DO UPDATE SET
+                        solver_md5 = excluded.solver_md5,
+                        inlined_text = excluded.inlined_text,
+                        text_materialised = excluded.text_materialised,
+                        inliner_version = excluded.inliner_version,
+                        created_at = excluded.created_at
+                    WHERE excluded.inliner_version <> solvers.inliner_version
+                       OR (solvers.inlined_text IS NULL AND excluded.inlined_text IS NOT NULL)
+                    """)
             var changed = 0
             for solver in solvers {
                 try statement.execute(arguments: solver.databaseArguments)

@@ -20,11 +20,12 @@ extension CacheStore {
         found.reserveCapacity(keys.count)
         for (group, md5s) in md5sByGroup {
             for chunk in Array(md5s).chunks(of: parametersPerStatement) {
-                let statement = try db.cachedStatement(sql: """
-                    SELECT \(VerdictRecord.columns) FROM verdicts
-                    WHERE task_fingerprint = ? AND solver_version = ?
-                      AND solver_md5 IN (\(placeholders(chunk.count)))
-                    """)
+                let statement = try db.cachedStatement(
+                    sql: """
+                        SELECT \(VerdictRecord.columns) FROM verdicts
+                        WHERE task_fingerprint = ? AND solver_version = ?
+                          AND solver_md5 IN (\(placeholders(chunk.count)))
+                        """)
                 var arguments: StatementArguments = [group.taskFingerprint, group.solverVersion]
                 arguments += StatementArguments(chunk)
                 let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -93,11 +94,12 @@ extension CacheStore {
             // One statement per task and version, as the lookup reads them.
             for (group, md5s) in md5sByGroup {
                 for chunk in Array(Set(md5s)).chunks(of: Self.parametersPerStatement) {
-                    let statement = try db.cachedStatement(sql: """
-                        UPDATE verdicts SET last_used_at = max(last_used_at, ?), hit_count = hit_count + 1
-                        WHERE (? OR last_used_at <= ?) AND task_fingerprint = ? AND solver_version = ?
-                          AND solver_md5 IN (\(placeholders(chunk.count)))
-                        """)
+                    let statement = try db.cachedStatement(
+                        sql: """
+                            UPDATE verdicts SET last_used_at = max(last_used_at, ?), hit_count = hit_count + 1
+                            WHERE (? OR last_used_at <= ?) AND task_fingerprint = ? AND solver_version = ?
+                              AND solver_md5 IN (\(placeholders(chunk.count)))
+                            """)
                     var arguments: StatementArguments = [
                         date.timeIntervalSince1970, granularity <= 0, date.timeIntervalSince1970 - granularity,
                         group.taskFingerprint, group.solverVersion,

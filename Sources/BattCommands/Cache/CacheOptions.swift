@@ -5,7 +5,9 @@ import Foundation
 
 /// `--cache FILE`, as `batt run` takes it.
 struct CacheFileOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The cache file (default: $BATT_CACHE, else ./batt-cache.sqlite).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The cache file (default: $BATT_CACHE, else ./batt-cache.sqlite).", valueName: "file"))
     var cache: String?
 
     /// The file to use: `--cache`, else `$BATT_CACHE`, else `batt-cache.sqlite`.
@@ -22,8 +24,11 @@ struct CacheFileOption: ParsableArguments {
 
 /// `--solver-version TAG`, as `batt run` takes it.
 struct SolverVersionOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The tag you run with; verdicts of other tags are stale (default: $BATT_SOLVER_VERSION).", valueName: "tag"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The tag you run with; verdicts of other tags are stale (default: $BATT_SOLVER_VERSION).", valueName: "tag")
+    )
     var solverVersion: String?
 
     /// The version string verdicts are stored under, e.g. `batt-dsl-1+mytag`.

@@ -51,7 +51,9 @@ enum CacheText {
     }
 
     /// Rows aligned in columns two spaces apart; `rightAligned` columns (numbers) pad on the left.
-    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [], indent: String = "") -> String {
+    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [], indent: String = "")
+        -> String
+    {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         func format(_ row: [String]) -> String {
@@ -59,7 +61,8 @@ enum CacheText {
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
                 return rightAligned.contains(column) ? padding + cell : cell + padding
             }
-            return indent + cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            return indent
+                + cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         return all.map(format).joined(separator: "\n")
     }
@@ -89,7 +92,8 @@ enum CacheText {
 
     /// `path` as a shell word: unchanged when it is safe to type, else in single quotes.
     static func shellQuoted(_ path: String) -> String {
-        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:,@%")
+        let safe = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:,@%")
         if !path.isEmpty, path.unicodeScalars.allSatisfy(safe.contains) { return path }
         return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

@@ -40,9 +40,10 @@ public struct ExportCommand: CacheSubcommand {
             store = try CacheStore(path: file.path, mode: .readWrite)
         }
         let report = try store.export(to: out)
-        var output = CacheCommandOutput(text: json
-            ? try CacheJSON.encode(ExportReportJSON(report, source: file.path))
-            : Self.text(report, source: file.path))
+        var output = CacheCommandOutput(
+            text: json
+                ? try CacheJSON.encode(ExportReportJSON(report, source: file.path))
+                : Self.text(report, source: file.path))
         output.errors += report.warnings.map { "warning: \($0)" }
         return output
     }
@@ -52,10 +53,14 @@ public struct ExportCommand: CacheSubcommand {
             "exported \(source) (\(report.sourceAccessMode.label)) to \(report.path)",
             CacheText.fields([
                 ("size", "\(CacheText.bytes(report.bytes)), vacuumed, rollback journal, quick_check ok"),
-                ("rows", [
-                    CacheText.count(report.verdicts, "verdict"), CacheText.count(report.solvers, "solver body", "solver bodies"),
-                    CacheText.count(report.runs, "run"),
-                ].joined(separator: ", ")),
+                (
+                    "rows",
+                    [
+                        CacheText.count(report.verdicts, "verdict"),
+                        CacheText.count(report.solvers, "solver body", "solver bodies"),
+                        CacheText.count(report.runs, "run"),
+                    ].joined(separator: ", ")
+                ),
             ]),
             "start a writable cache from it: batt run --cache NEW.sqlite --seed \(report.path)",
         ].joined(separator: "\n")

@@ -20,7 +20,8 @@ public struct InspectCommand: CacheSubcommand {
     @Option(name: .long, help: "List this task's verdicts, best first.")
     var task: String?
 
-    @Option(name: .long, help: ArgumentHelp("Show this solver's inlined source and all its verdicts.", valueName: "md5"))
+    @Option(
+        name: .long, help: ArgumentHelp("Show this solver's inlined source and all its verdicts.", valueName: "md5"))
     var solver: String?
 
     @Option(name: .long, help: "How many verdicts --task lists (0: all).")
@@ -59,7 +60,9 @@ public struct InspectCommand: CacheSubcommand {
         } else {
             let summary = try store.inspect(currentSolverVersion: current, recentRuns: runs, largestTasks: top)
             output = CacheCommandOutput(
-                text: json ? try CacheJSON.encode(InspectReport.SummaryJSON(summary, current: current, warnings: store.warnings))
+                text: json
+                    ? try CacheJSON.encode(
+                        InspectReport.SummaryJSON(summary, current: current, warnings: store.warnings))
                     : InspectReport.text(summary, current: current))
         }
         if !json { output.errors += store.warnings.map { "warning: \($0)" } }
@@ -73,17 +76,22 @@ public struct InspectCommand: CacheSubcommand {
         }
         let shown = limit == 0 ? verdicts : Array(verdicts.prefix(limit))
         if json {
-            return CacheCommandOutput(text: try CacheJSON.encode(InspectReport.TaskJSON(
-                task: task, currentSolverVersion: current, verdicts: verdicts.count,
-                correct: verdicts.filter { $0.outcome == .correct }.count,
-                listed: shown.map { InspectReport.VerdictJSON($0, current: current) })))
+            return CacheCommandOutput(
+                text: try CacheJSON.encode(
+                    InspectReport.TaskJSON(
+                        task: task, currentSolverVersion: current, verdicts: verdicts.count,
+                        correct: verdicts.filter { $0.outcome == .correct }.count,
+                        listed: shown.map { InspectReport.VerdictJSON($0, current: current) })))
         }
-        return CacheCommandOutput(text: InspectReport.taskText(task, verdicts: verdicts, shown: shown, current: current))
+        return CacheCommandOutput(
+            text: InspectReport.taskText(task, verdicts: verdicts, shown: shown, current: current))
     }
 
     private func solverOutput(_ store: CacheStore, md5: String, current: String) throws -> CacheCommandOutput {
         guard let details = try store.solver(md5: md5) else {
-            throw CacheCommandError("The cache '\(file.path)' knows no solver '\(md5)'; `batt cache inspect --task ID` lists a task's solvers.")
+            throw CacheCommandError(
+                "The cache '\(file.path)' knows no solver '\(md5)'; `batt cache inspect --task ID` lists a task's solvers."
+            )
         }
         if json {
             return CacheCommandOutput(text: try CacheJSON.encode(InspectReport.SolverJSON(details, current: current)))

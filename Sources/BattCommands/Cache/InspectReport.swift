@@ -10,45 +10,67 @@ enum InspectReport {
         var fields: [(String, String)] = [
             ("cache", "\(summary.path ?? ":memory:") (\(summary.accessMode.label))"),
             ("schema", CacheText.schema(applied: summary.appliedMigrations, supported: summary.supportedMigrations)),
-            ("file", "\(CacheText.bytes(summary.fileBytes)) (\(CacheText.count(summary.pageCount)) pages of \(summary.pageSize) bytes, \(CacheText.count(summary.freePages)) free)"
-                + (summary.walBytes > 0 ? "; -wal \(CacheText.bytes(summary.walBytes)) not yet checkpointed" : "")),
-            ("solvers", "\(CacheText.count(summary.solvers)) bodies inlined to \(CacheText.count(summary.distinctSolvers)) solvers"),
+            (
+                "file",
+                "\(CacheText.bytes(summary.fileBytes)) (\(CacheText.count(summary.pageCount)) pages of \(summary.pageSize) bytes, \(CacheText.count(summary.freePages)) free)"
+                    + (summary.walBytes > 0 ? "; -wal \(CacheText.bytes(summary.walBytes)) not yet checkpointed" : "")
+            ),
+            (
+                "solvers",
+                "\(CacheText.count(summary.solvers)) bodies inlined to \(CacheText.count(summary.distinctSolvers)) solvers"
+            ),
             ("verdicts", "\(CacheText.count(summary.verdicts)): \(CacheText.outcomes(summary.verdictsByOutcome))"),
-            ("stale", "\(CacheText.count(summary.staleVerdicts ?? 0)) verdicts of solver versions other than \(current)"
-                + ((summary.staleVerdicts ?? 0) > 0 ? " (batt cache prune --stale removes them)" : "")),
+            (
+                "stale",
+                "\(CacheText.count(summary.staleVerdicts ?? 0)) verdicts of solver versions other than \(current)"
+                    + ((summary.staleVerdicts ?? 0) > 0 ? " (batt cache prune --stale removes them)" : "")
+            ),
         ]
         if rates.runs == 0 {
             fields.append(("runs", "\(CacheText.count(summary.runs)) recorded"))
         } else {
-            fields.append(("runs", "\(CacheText.count(summary.runs)) recorded; over the last \(rates.runs == 1 ? "run" : CacheText.count(rates.runs, "run")): "
-                + "inline hits \(CacheText.percent(rates.inlineHitRate)) (\(CacheText.count(rates.inlineHits)) of \(CacheText.count(rates.inlineHits + rates.inlineMisses)) bodies), "
-                + "verdict hits \(CacheText.percent(rates.verdictHitRate)) (\(CacheText.count(rates.verdictHits)) of \(CacheText.count(rates.verdictHits + rates.verdictMisses)))"))
+            fields.append(
+                (
+                    "runs",
+                    "\(CacheText.count(summary.runs)) recorded; over the last \(rates.runs == 1 ? "run" : CacheText.count(rates.runs, "run")): "
+                        + "inline hits \(CacheText.percent(rates.inlineHitRate)) (\(CacheText.count(rates.inlineHits)) of \(CacheText.count(rates.inlineHits + rates.inlineMisses)) bodies), "
+                        + "verdict hits \(CacheText.percent(rates.verdictHitRate)) (\(CacheText.count(rates.verdictHits)) of \(CacheText.count(rates.verdictHits + rates.verdictMisses)))"
+                ))
         }
         var sections = [CacheText.fields(fields)]
         if !summary.verdictsByVersion.isEmpty {
-            sections.append(CacheText.table(
-                ["solver version", "verdicts", ""],
-                summary.verdictsByVersion.map { [$0.solverVersion, CacheText.count($0.verdicts), $0.isCurrent ? "current" : "stale"] },
-                rightAligned: [1]))
+            sections.append(
+                CacheText.table(
+                    ["solver version", "verdicts", ""],
+                    summary.verdictsByVersion.map {
+                        [$0.solverVersion, CacheText.count($0.verdicts), $0.isCurrent ? "current" : "stale"]
+                    },
+                    rightAligned: [1]))
         }
         if !summary.largestTasks.isEmpty {
-            sections.append(CacheText.table(
-                ["largest tasks", "verdicts", "correct"],
-                summary.largestTasks.map { [$0.taskID, CacheText.count($0.verdicts), CacheText.count($0.correct)] },
-                rightAligned: [1, 2]))
+            sections.append(
+                CacheText.table(
+                    ["largest tasks", "verdicts", "correct"],
+                    summary.largestTasks.map {
+                        [$0.taskID, CacheText.count($0.verdicts), CacheText.count($0.correct)]
+                    },
+                    rightAligned: [1, 2]))
         }
         return sections.joined(separator: "\n\n")
     }
 
     static func taskText(_ task: String, verdicts: [VerdictRecord], shown: [VerdictRecord], current: String) -> String {
         let correct = verdicts.filter { $0.outcome == .correct }.count
-        var lines = ["task \(task): \(CacheText.count(verdicts.count)) verdicts, \(CacheText.count(correct)) correct; best first"]
-        lines.append(CacheText.table(
-            ["solver", "outcome", "pairs", "demos", "tests", "elapsed", "hits", "last used", "version"],
-            shown.map { verdict in
-                [verdict.key.solverMD5] + verdictCells(verdict) + [versionCell(verdict.key.solverVersion, current)]
-            },
-            rightAligned: [5, 6]))
+        var lines = [
+            "task \(task): \(CacheText.count(verdicts.count)) verdicts, \(CacheText.count(correct)) correct; best first"
+        ]
+        lines.append(
+            CacheText.table(
+                ["solver", "outcome", "pairs", "demos", "tests", "elapsed", "hits", "last used", "version"],
+                shown.map { verdict in
+                    [verdict.key.solverMD5] + verdictCells(verdict) + [versionCell(verdict.key.solverVersion, current)]
+                },
+                rightAligned: [5, 6]))
         if shown.count < verdicts.count {
             lines.append("(\(CacheText.count(verdicts.count - shown.count)) more; --limit 0 lists them all)")
         }
@@ -58,13 +80,19 @@ enum InspectReport {
     static func solverText(_ details: SolverDetails, current: String) -> String {
         var fields: [(String, String)] = [("solver", details.solverMD5)]
         for (index, body) in details.bodies.enumerated() {
-            fields.append((index == 0 ? "bodies" : "", "\(body.bodyHash) (inliner \(body.inlinerVersion), \(CacheText.date(body.createdAt)))"))
+            fields.append(
+                (
+                    index == 0 ? "bodies" : "",
+                    "\(body.bodyHash) (inliner \(body.inlinerVersion), \(CacheText.date(body.createdAt)))"
+                ))
         }
         if details.bodies.isEmpty { fields.append(("bodies", "none left (pruned); the verdicts remain")) }
         var sections = [CacheText.fields(fields)]
         if let text = details.inlinedText {
-            sections.append("inlined source:\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { "    " + $0 }.joined(separator: "\n"))
+            sections.append(
+                "inlined source:\n"
+                    + text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "    " + $0 }.joined(separator: "\n"))
         } else if details.bodies.contains(where: { !$0.textMaterialised }) {
             sections.append("inlined source: not materialised (too large as text); the md5 hashes the expression DAG")
         } else {
@@ -73,12 +101,13 @@ enum InspectReport {
         if details.verdicts.isEmpty {
             sections.append("no verdicts")
         } else {
-            sections.append(CacheText.table(
-                ["task", "outcome", "pairs", "demos", "tests", "elapsed", "hits", "last used", "version"],
-                details.verdicts.map { verdict in
-                    [verdict.taskID] + verdictCells(verdict) + [versionCell(verdict.key.solverVersion, current)]
-                },
-                rightAligned: [5, 6]))
+            sections.append(
+                CacheText.table(
+                    ["task", "outcome", "pairs", "demos", "tests", "elapsed", "hits", "last used", "version"],
+                    details.verdicts.map { verdict in
+                        [verdict.taskID] + verdictCells(verdict) + [versionCell(verdict.key.solverVersion, current)]
+                    },
+                    rightAligned: [5, 6]))
         }
         return sections.joined(separator: "\n\n")
     }
@@ -86,8 +115,10 @@ enum InspectReport {
     private static func verdictCells(_ verdict: VerdictRecord) -> [String] {
         [
             verdict.outcome.rawValue, verdict.pairResults.isEmpty ? "-" : verdict.pairResults,
-            CacheText.ratio(verdict.demoCorrect, verdict.demoCount), CacheText.ratio(verdict.testCorrect, verdict.testCount),
-            CacheText.seconds(verdict.elapsedSeconds), CacheText.count(verdict.hitCount), CacheText.date(verdict.lastUsedAt),
+            CacheText.ratio(verdict.demoCorrect, verdict.demoCount),
+            CacheText.ratio(verdict.testCorrect, verdict.testCount),
+            CacheText.seconds(verdict.elapsedSeconds), CacheText.count(verdict.hitCount),
+            CacheText.date(verdict.lastUsedAt),
         ]
     }
 
@@ -150,22 +181,28 @@ enum InspectReport {
             path = summary.path
             accessMode = summary.accessMode.name
             schema = Schema(applied: summary.appliedMigrations, supported: summary.supportedMigrations)
-            file = File(bytes: summary.fileBytes, walBytes: summary.walBytes, pageSize: summary.pageSize,
-                        pageCount: summary.pageCount, freePages: summary.freePages)
+            file = File(
+                bytes: summary.fileBytes, walBytes: summary.walBytes, pageSize: summary.pageSize,
+                pageCount: summary.pageCount, freePages: summary.freePages)
             solvers = summary.solvers
             distinctSolvers = summary.distinctSolvers
             verdicts = summary.verdicts
-            verdictsByOutcome = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.rawValue, summary.verdictsByOutcome[$0] ?? 0) })
+            verdictsByOutcome = Dictionary(
+                uniqueKeysWithValues: Outcome.allCases.map { ($0.rawValue, summary.verdictsByOutcome[$0] ?? 0) })
             verdictsByVersion = summary.verdictsByVersion.map {
                 Version(solverVersion: $0.solverVersion, verdicts: $0.verdicts, current: $0.isCurrent)
             }
             currentSolverVersion = current
             staleVerdicts = summary.staleVerdicts ?? 0
             let rates = summary.recentHitRates
-            runs = Runs(recorded: summary.runs, recent: rates.runs, candidates: rates.candidates,
-                        inlineHits: rates.inlineHits, inlineMisses: rates.inlineMisses, inlineHitRate: rates.inlineHitRate,
-                        verdictHits: rates.verdictHits, verdictMisses: rates.verdictMisses, verdictHitRate: rates.verdictHitRate)
-            largestTasks = summary.largestTasks.map { Task(task: $0.taskID, verdicts: $0.verdicts, correct: $0.correct) }
+            runs = Runs(
+                recorded: summary.runs, recent: rates.runs, candidates: rates.candidates,
+                inlineHits: rates.inlineHits, inlineMisses: rates.inlineMisses, inlineHitRate: rates.inlineHitRate,
+                verdictHits: rates.verdictHits, verdictMisses: rates.verdictMisses, verdictHitRate: rates.verdictHitRate
+            )
+            largestTasks = summary.largestTasks.map {
+                Task(task: $0.taskID, verdicts: $0.verdicts, correct: $0.correct)
+            }
             self.warnings = warnings
         }
     }
@@ -237,8 +274,9 @@ enum InspectReport {
             solverMd5 = details.solverMD5
             inlinedText = details.inlinedText
             bodies = details.bodies.map {
-                Body(bodyHash: $0.bodyHash, inlinerVersion: $0.inlinerVersion,
-                     textMaterialised: $0.textMaterialised, createdAt: $0.createdAt)
+                Body(
+                    bodyHash: $0.bodyHash, inlinerVersion: $0.inlinerVersion,
+                    textMaterialised: $0.textMaterialised, createdAt: $0.createdAt)
             }
             verdicts = details.verdicts.map { VerdictJSON($0, current: current) }
         }

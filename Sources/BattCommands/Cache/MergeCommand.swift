@@ -22,8 +22,10 @@ public struct MergeCommand: CacheSubcommand {
     @Argument(help: ArgumentHelp("Cache files to merge in.", valueName: "source"))
     var sources: [String] = []
 
-    @Option(name: [.customLong("into"), .customLong("cache")], help: ArgumentHelp(
-        "The cache to merge into (default: $BATT_CACHE, else ./batt-cache.sqlite).", valueName: "file"))
+    @Option(
+        name: [.customLong("into"), .customLong("cache")],
+        help: ArgumentHelp(
+            "The cache to merge into (default: $BATT_CACHE, else ./batt-cache.sqlite).", valueName: "file"))
     var into: String?
 
     @OptionGroup var version: SolverVersionOption
@@ -57,9 +59,10 @@ public struct MergeCommand: CacheSubcommand {
         let store = try CacheStore(path: destination, mode: .readWrite)
         let current = skipStale ? version.current : nil
         let report = try store.merge(sources: sources, currentSolverVersion: current)
-        var output = CacheCommandOutput(text: json
-            ? try CacheJSON.encode(MergeReportJSON(report, into: destination, sources: sources, current: current))
-            : Self.text(report, into: destination, sources: sources, current: current))
+        var output = CacheCommandOutput(
+            text: json
+                ? try CacheJSON.encode(MergeReportJSON(report, into: destination, sources: sources, current: current))
+                : Self.text(report, into: destination, sources: sources, current: current))
         output.errors += report.warnings.map { "warning: \($0)" }
         return output
     }
@@ -69,24 +72,31 @@ public struct MergeCommand: CacheSubcommand {
             [name, CacheText.count(counts.added), CacheText.count(counts.kept), CacheText.count(counts.replaced)]
         }
         var lines = ["merged \(sources.count) cache\(sources.count == 1 ? "" : "s") into \(destination)"]
-        lines.append(CacheText.table(
-            ["rows", "added", "kept", "replaced"],
-            [row("verdicts", report.verdicts), row("solvers", report.solvers), row("runs", report.runs)],
-            rightAligned: [1, 2, 3]))
-        lines.append("added: new to the destination; kept: present in both, the destination's row won; replaced: the source's row won")
+        lines.append(
+            CacheText.table(
+                ["rows", "added", "kept", "replaced"],
+                [row("verdicts", report.verdicts), row("solvers", report.solvers), row("runs", report.runs)],
+                rightAligned: [1, 2, 3]))
+        lines.append(
+            "added: new to the destination; kept: present in both, the destination's row won; replaced: the source's row won"
+        )
         if let current {
-            lines.append("skipped \(CacheText.count(report.skippedStaleVerdicts)) source verdicts of solver versions other than \(current)")
+            lines.append(
+                "skipped \(CacheText.count(report.skippedStaleVerdicts)) source verdicts of solver versions other than \(current)"
+            )
         }
         return lines.joined(separator: "\n")
     }
 
     /// Whether two paths name one file (the destination may not exist yet).
     static func sameFile(_ first: String, _ second: String) -> Bool {
-        var a = stat(), b = stat()
+        var a = stat()
+        var b = stat()
         if stat(first, &a) == 0, stat(second, &b) == 0 {
             return a.st_dev == b.st_dev && a.st_ino == b.st_ino
         }
-        let resolve = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let resolve = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
         return resolve(first) == resolve(second)
     }
 }

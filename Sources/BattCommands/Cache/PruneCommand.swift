@@ -25,19 +25,31 @@ public struct PruneCommand: CacheSubcommand {
     @Option(name: .long, help: ArgumentHelp("Remove verdicts not used for this long: 7d, 12h, 30m.", valueName: "age"))
     var olderThan: Age?
 
-    @Option(name: .long, help: ArgumentHelp("Remove verdicts with this outcome (repeat or comma-separate): correct, wrong, error, timeout, budget.", valueName: "outcome"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Remove verdicts with this outcome (repeat or comma-separate): correct, wrong, error, timeout, budget.",
+            valueName: "outcome"))
     var status: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Remove this task's verdicts (repeat for more tasks).", valueName: "id"))
     var task: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Then remove the least recently used verdicts until the file is at most this big: 100MB, 1.5GB.", valueName: "size"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Then remove the least recently used verdicts until the file is at most this big: 100MB, 1.5GB.",
+            valueName: "size"))
     var maxSize: ByteSize?
 
     @Flag(name: .long, help: "Report what would be removed; change nothing.")
     var dryRun = false
 
-    @Option(name: .long, help: ArgumentHelp("How many removed verdicts to list, least recently used first (a number or 'all'; default: 20 with --dry-run, else 0).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How many removed verdicts to list, least recently used first (a number or 'all'; default: 20 with --dry-run, else 0).",
+            valueName: "n"))
     var list: ListLimit?
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")
@@ -48,7 +60,8 @@ public struct PruneCommand: CacheSubcommand {
     public func validate() throws {
         _ = try outcomes()
         if !stale && olderThan == nil && status.isEmpty && task.isEmpty && maxSize == nil {
-            throw ValidationError("Say what to prune: --stale, --older-than AGE, --status OUTCOME, --task ID and/or --max-size SIZE.")
+            throw ValidationError(
+                "Say what to prune: --stale, --older-than AGE, --status OUTCOME, --task ID and/or --max-size SIZE.")
         }
     }
 
@@ -69,12 +82,15 @@ public struct PruneCommand: CacheSubcommand {
         let report = try store.prune(options)
         // A dry run leaves the verdicts in place, so they can be shown in full.
         let details = dryRun ? try store.verdicts(for: report.removedKeys) : [:]
-        var output = CacheCommandOutput(text: json
-            ? try CacheJSON.encode(PruneReportJSON(report, options: options, details: details, path: file.path))
-            : PruneReportText.text(report, options: options, details: details, path: file.path))
+        var output = CacheCommandOutput(
+            text: json
+                ? try CacheJSON.encode(PruneReportJSON(report, options: options, details: details, path: file.path))
+                : PruneReportText.text(report, options: options, details: details, path: file.path))
         output.errors += store.warnings.map { "warning: \($0)" }
         if let maxSize = options.maxSizeBytes, report.fitsMaxSize == false {
-            output.errors.append("even an empty cache (\(CacheText.bytes(report.bytesAfter))) is larger than --max-size \(CacheText.bytes(maxSize)); every verdict \(dryRun ? "would be" : "was") removed.")
+            output.errors.append(
+                "even an empty cache (\(CacheText.bytes(report.bytesAfter))) is larger than --max-size \(CacheText.bytes(maxSize)); every verdict \(dryRun ? "would be" : "was") removed."
+            )
             output.failed = true
         }
         return output
@@ -85,7 +101,8 @@ public struct PruneCommand: CacheSubcommand {
         try status.flatMap { $0.split(separator: ",") }.map { text in
             let name = text.trimmingCharacters(in: .whitespaces).lowercased()
             guard let outcome = Outcome(rawValue: name) else {
-                throw ValidationError("Unknown outcome '\(text)' for --status; use correct, wrong, error, timeout or budget.")
+                throw ValidationError(
+                    "Unknown outcome '\(text)' for --status; use correct, wrong, error, timeout or budget.")
             }
             return outcome
         }

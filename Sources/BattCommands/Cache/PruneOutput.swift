@@ -16,24 +16,39 @@ enum PruneReportText {
             parts.append("\(CacheText.count(report.verdictsSelected)) matching \(criteria(options))")
         }
         if let maxSize = options.maxSizeBytes {
-            parts.append("\(CacheText.count(report.verdictsEvicted)) least recently used to fit \(CacheText.bytes(maxSize))")
+            parts.append(
+                "\(CacheText.count(report.verdictsEvicted)) least recently used to fit \(CacheText.bytes(maxSize))")
         }
         var fields: [(String, String)] = [
-            ("verdicts", "\(CacheText.count(report.verdictsRemoved)) (\(parts.joined(separator: ", ")))"),
+            ("verdicts", "\(CacheText.count(report.verdictsRemoved)) (\(parts.joined(separator: ", ")))")
         ]
         if report.verdictsRemoved > 0 {
-            fields.append(("", "by outcome: " + Outcome.allCases.compactMap { outcome in
-                report.removedByOutcome[outcome].map { "\(CacheText.count($0)) \(outcome.rawValue)" }
-            }.joined(separator: ", ")))
-            fields.append(("", "by version: " + report.removedByVersion.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .map { version, count in
-                    "\(version) \(CacheText.count(count))" + (version == options.currentSolverVersion ? " (current)" : " (stale)")
-                }.joined(separator: ", ")))
+            fields.append(
+                (
+                    "",
+                    "by outcome: "
+                        + Outcome.allCases.compactMap { outcome in
+                            report.removedByOutcome[outcome].map { "\(CacheText.count($0)) \(outcome.rawValue)" }
+                        }.joined(separator: ", ")
+                ))
+            fields.append(
+                (
+                    "",
+                    "by version: "
+                        + report.removedByVersion.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                        .map { version, count in
+                            "\(version) \(CacheText.count(count))"
+                                + (version == options.currentSolverVersion ? " (current)" : " (stale)")
+                        }.joined(separator: ", ")
+                ))
         }
-        fields.append(("solvers", "\(CacheText.count(report.solversRemoved)) bodies that no remaining verdict refers to"))
+        fields.append(
+            ("solvers", "\(CacheText.count(report.solversRemoved)) bodies that no remaining verdict refers to"))
         var size = "\(CacheText.bytes(report.bytesBefore)) → \(CacheText.bytes(report.bytesAfter)) after vacuum"
         if let maxSize = options.maxSizeBytes {
-            size += report.fitsMaxSize == true ? " (fits \(CacheText.bytes(maxSize)))" : " (does not fit \(CacheText.bytes(maxSize)))"
+            size +=
+                report.fitsMaxSize == true
+                ? " (fits \(CacheText.bytes(maxSize)))" : " (does not fit \(CacheText.bytes(maxSize)))"
         }
         fields.append(("file", size))
         lines.append(CacheText.fields(fields))
@@ -42,20 +57,26 @@ enum PruneReportText {
             lines.append("")
             lines.append("\(report.dryRun ? "would go" : "removed"), least recently used first:")
             if report.dryRun {
-                lines.append(CacheText.table(
-                    ["last used", "task", "outcome", "solver", "version"],
-                    report.removedKeys.map { key in
-                        let verdict = details[key]
-                        return [verdict.map { CacheText.date($0.lastUsedAt) } ?? "?", verdict?.taskID ?? "?",
-                                verdict?.outcome.rawValue ?? "?", key.solverMD5, key.solverVersion]
-                    }))
+                lines.append(
+                    CacheText.table(
+                        ["last used", "task", "outcome", "solver", "version"],
+                        report.removedKeys.map { key in
+                            let verdict = details[key]
+                            return [
+                                verdict.map { CacheText.date($0.lastUsedAt) } ?? "?", verdict?.taskID ?? "?",
+                                verdict?.outcome.rawValue ?? "?", key.solverMD5, key.solverVersion,
+                            ]
+                        }))
             } else {
-                lines.append(CacheText.table(
-                    ["solver", "task fingerprint", "version"],
-                    report.removedKeys.map { [$0.solverMD5, $0.taskFingerprint, $0.solverVersion] }))
+                lines.append(
+                    CacheText.table(
+                        ["solver", "task fingerprint", "version"],
+                        report.removedKeys.map { [$0.solverMD5, $0.taskFingerprint, $0.solverVersion] }))
             }
             if report.removedKeys.count < report.verdictsRemoved {
-                lines.append("(\(CacheText.count(report.removedKeys.count)) of \(CacheText.count(report.verdictsRemoved)) listed; --list all lists every one)")
+                lines.append(
+                    "(\(CacheText.count(report.removedKeys.count)) of \(CacheText.count(report.verdictsRemoved)) listed; --list all lists every one)"
+                )
             }
         }
         return lines.joined(separator: "\n")
@@ -67,7 +88,8 @@ enum PruneReportText {
         if options.stale { words.append("--stale") }
         if let unusedFor = options.unusedFor { words.append("--older-than \(age(unusedFor))") }
         if !options.outcomes.isEmpty {
-            words.append("--status " + Outcome.allCases.filter(options.outcomes.contains).map(\.rawValue).joined(separator: ","))
+            words.append(
+                "--status " + Outcome.allCases.filter(options.outcomes.contains).map(\.rawValue).joined(separator: ","))
         }
         for task in options.taskIDs.sorted() { words.append("--task \(task)") }
         return words.joined(separator: " ")
@@ -131,8 +153,9 @@ struct PruneReportJSON: Encodable {
         fitsMaxSize = report.fitsMaxSize
         removed = report.removedKeys.map { key in
             let verdict = details[key]
-            return Removed(solverMd5: key.solverMD5, taskFingerprint: key.taskFingerprint, solverVersion: key.solverVersion,
-                           task: verdict?.taskID, outcome: verdict?.outcome.rawValue, lastUsedAt: verdict?.lastUsedAt)
+            return Removed(
+                solverMd5: key.solverMD5, taskFingerprint: key.taskFingerprint, solverVersion: key.solverVersion,
+                task: verdict?.taskID, outcome: verdict?.outcome.rawValue, lastUsedAt: verdict?.lastUsedAt)
         }
     }
 }

@@ -27,11 +27,14 @@ public struct VerifyCommand: CacheSubcommand {
         let path = file.path
         let report = CacheStore.verify(path: path)
         let advice = report.isOK ? [] : Self.advice(for: report, path: path)
-        var output = CacheCommandOutput(text: json
-            ? try CacheJSON.encode(VerifyReportJSON(report, advice: advice))
-            : Self.text(report, advice: advice))
+        var output = CacheCommandOutput(
+            text: json
+                ? try CacheJSON.encode(VerifyReportJSON(report, advice: advice))
+                : Self.text(report, advice: advice))
         if !report.isOK {
-            output.errors.append("the cache '\(path)' failed verification: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")")
+            output.errors.append(
+                "the cache '\(path)' failed verification: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")"
+            )
             output.failed = true
         }
         return output
@@ -40,21 +43,29 @@ public struct VerifyCommand: CacheSubcommand {
     static func text(_ report: VerifyReport, advice: [String]) -> String {
         var fields: [(String, String)] = [("cache", report.path)]
         if !report.integrity.isEmpty {
-            fields.append(("integrity", report.integrity == ["ok"] ? "ok" : "FAILED (\(report.integrity.count) messages)"))
+            fields.append(
+                ("integrity", report.integrity == ["ok"] ? "ok" : "FAILED (\(report.integrity.count) messages)"))
         }
         if !report.appliedMigrations.isEmpty || !report.integrity.isEmpty {
-            fields.append(("schema", CacheText.schema(applied: report.appliedMigrations, supported: report.supportedMigrations)))
+            fields.append(
+                ("schema", CacheText.schema(applied: report.appliedMigrations, supported: report.supportedMigrations)))
         }
         if let walBytes = report.walBytes, walBytes > 0 {
-            fields.append(("-wal", "\(CacheText.bytes(walBytes)) not yet checkpointed; the next read-write open folds it in"))
+            fields.append(
+                ("-wal", "\(CacheText.bytes(walBytes)) not yet checkpointed; the next read-write open folds it in"))
         } else if !report.integrity.isEmpty {
             fields.append(("-wal", "none"))
         }
         if let verdicts = report.verdicts {
-            fields.append(("rows", [
-                CacheText.count(report.solvers ?? 0, "solver body", "solver bodies"), CacheText.count(verdicts, "verdict"),
-                CacheText.count(report.runs ?? 0, "run"),
-            ].joined(separator: ", ")))
+            fields.append(
+                (
+                    "rows",
+                    [
+                        CacheText.count(report.solvers ?? 0, "solver body", "solver bodies"),
+                        CacheText.count(verdicts, "verdict"),
+                        CacheText.count(report.runs ?? 0, "run"),
+                    ].joined(separator: ", ")
+                ))
         }
         var lines = [CacheText.fields(fields)]
         lines += report.warnings.map { "warning: \($0)" }
@@ -68,7 +79,8 @@ public struct VerifyCommand: CacheSubcommand {
     static func abridged(_ message: String, lines limit: Int = 8) -> String {
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count > limit else { return message }
-        return lines.prefix(limit).joined(separator: "\n") + "\n... (\(lines.count - limit) more lines; --json shows them all)"
+        return lines.prefix(limit).joined(separator: "\n")
+            + "\n... (\(lines.count - limit) more lines; --json shows them all)"
     }
 
     /// What to do about the problems `report` lists.
@@ -77,7 +89,8 @@ public struct VerifyCommand: CacheSubcommand {
         let aside = { (suffix: String) in CacheText.shellQuoted(path + suffix) }
         let startAgain = "or start a new cache from your last export: batt run --cache NEW.sqlite --seed EXPORT.sqlite"
         let damaged = aside(".damaged")
-        let salvage = "the file is damaged. Move it aside (mv \(quoted) \(damaged)) and salvage the rows SQLite can still read "
+        let salvage =
+            "the file is damaged. Move it aside (mv \(quoted) \(damaged)) and salvage the rows SQLite can still read "
             + "into a new cache (sqlite3 \(damaged) .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 \(quoted)), "
             + "then verify it again; " + startAgain + "."
         if !report.integrity.isEmpty && report.integrity != ["ok"] { return [salvage] }
@@ -91,12 +104,18 @@ public struct VerifyCommand: CacheSubcommand {
             case .isDirectory:
                 return ["give the path of the cache file inside that folder."]
             case .unreadable:
-                return ["make the file and its folder readable (chmod u+r, or run as their owner), or copy it somewhere readable."]
+                return [
+                    "make the file and its folder readable (chmod u+r, or run as their owner), or copy it somewhere readable."
+                ]
             case .newerSchema:
-                return ["use the newer batt that wrote it (this batt leaves it untouched), or keep a separate cache for this batt."]
+                return [
+                    "use the newer batt that wrote it (this batt leaves it untouched), or keep a separate cache for this batt."
+                ]
             case .notADatabase, .notACache:
-                return ["nothing was written to it. Move it aside (mv \(quoted) \(aside(".broken"))) and let the next run start a new cache, "
-                        + startAgain + "."]
+                return [
+                    "nothing was written to it. Move it aside (mv \(quoted) \(aside(".broken"))) and let the next run start a new cache, "
+                        + startAgain + "."
+                ]
             default:
                 return ["move the file aside and let the next run start a new cache, " + startAgain + "."]
             }

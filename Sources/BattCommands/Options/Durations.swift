@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// A time limit written as `1s`, `500ms`, `1.5` (seconds) or `2m`.
 public struct TimeLimit: ExpressibleByArgument, Sendable, Equatable {
@@ -33,12 +33,15 @@ public struct ByteSize: ExpressibleByArgument, Sendable, Equatable {
 
     public init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [(String, Double)] = [("GIB", 1_073_741_824), ("MIB", 1_048_576), ("KIB", 1024),
-                                         ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("G", 1e9), ("M", 1e6),
-                                         ("K", 1e3), ("B", 1)]
+        let units: [(String, Double)] = [
+            ("GIB", 1_073_741_824), ("MIB", 1_048_576), ("KIB", 1024),
+            ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("G", 1e9), ("M", 1e6),
+            ("K", 1e3), ("B", 1),
+        ]
         for (suffix, factor) in units where text.hasSuffix(suffix) {
             guard let number = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)),
-                  number >= 0 else { return nil }
+                number >= 0
+            else { return nil }
             bytes = Int64(number * factor)
             return
         }

@@ -19,7 +19,10 @@ final class ProgressPrinter: @unchecked Sendable {
         defer { lock.unlock() }
         switch event {
         case .phase(let name):
-            if isTerminal { write("\r\u{1B}[K\(name)…") ; live = true }
+            if isTerminal {
+                write("\r\u{1B}[K\(name)…")
+                live = true
+            }
         case .validated(let done, let total):
             let now = Date()
             if isTerminal {

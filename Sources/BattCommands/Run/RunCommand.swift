@@ -15,7 +15,9 @@ public struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "ARC tasks: a folder of <id>.json, a Kaggle challenges/solutions pair, or one combined JSON.")
+    @Option(
+        name: .long, help: "ARC tasks: a folder of <id>.json, a Kaggle challenges/solutions pair, or one combined JSON."
+    )
     var tasks: String?
 
     @Option(name: .long, help: "Candidate solvers: a .py file of functions, or a folder tree of .py files.")
@@ -36,7 +38,11 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Validations to run at once; the number of cores when not given.")
     var jobs: Int?
 
-    @Option(name: .long, help: "A tag naming your DSL or scoring changes; verdicts of other tags are never served (default: $BATT_SOLVER_VERSION).")
+    @Option(
+        name: .long,
+        help:
+            "A tag naming your DSL or scoring changes; verdicts of other tags are never served (default: $BATT_SOLVER_VERSION)."
+    )
     var solverVersion: String?
 
     @Flag(name: .long, help: "Run without a cache.")
@@ -74,7 +80,9 @@ public struct RunCommand: AsyncParsableCommand {
             fail("no --tasks given and no Examples/tasks folder here: pass --tasks PATH (a folder of ARC task files)")
         }
         guard let candidatesPath = candidates ?? example?.candidates else {
-            fail("no --candidates given and no Examples/candidates.py here: pass --candidates PATH (a .py file or folder)")
+            fail(
+                "no --candidates given and no Examples/candidates.py here: pass --candidates PATH (a .py file or folder)"
+            )
         }
         let cachePath = noCache ? nil : (cache ?? environment["BATT_CACHE"] ?? "batt-cache.sqlite")
         let options = RunOptions(
@@ -98,8 +106,10 @@ public struct RunCommand: AsyncParsableCommand {
             if let emit {
                 let emitted = try SolverEmitter.emit(outcome, to: emit)
                 if !quiet && !json {
-                    print("emitted \(emitted.written) solver file(s) and \(emitted.linked) task link(s) under \(emit)"
-                          + (emitted.withoutText > 0 ? " (\(emitted.withoutText) correct solver(s) too large to write as text)" : ""))
+                    print(
+                        "emitted \(emitted.written) solver file(s) and \(emitted.linked) task link(s) under \(emit)"
+                            + (emitted.withoutText > 0
+                                ? " (\(emitted.withoutText) correct solver(s) too large to write as text)" : ""))
                 }
             }
         } catch {
@@ -124,7 +134,8 @@ private func fail(_ message: String) -> Never {
 /// The example shipped in the repository, found from the current folder.
 enum ExamplePaths {
     static func locate() -> (tasks: String, candidates: String)? {
-        let tasks = "Examples/tasks", candidates = "Examples/candidates.py"
+        let tasks = "Examples/tasks"
+        let candidates = "Examples/candidates.py"
         guard FileManager.default.fileExists(atPath: tasks), FileManager.default.fileExists(atPath: candidates) else {
             return nil
         }

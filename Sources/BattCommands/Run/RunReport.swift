@@ -15,7 +15,8 @@ enum RunReport {
             }
             let invalid = results.filter { $0.outcome == "invalid" }
             for result in invalid.prefix(listedProblems) {
-                lines.append("skipped: \(result.file):\(result.line): \(result.function): \(result.message ?? "cannot run")")
+                lines.append(
+                    "skipped: \(result.file):\(result.line): \(result.function): \(result.message ?? "cannot run")")
             }
             if invalid.count > listedProblems {
                 lines.append("skipped: ... and \(invalid.count - listedProblems) more candidates (see --report)")
@@ -26,12 +27,14 @@ enum RunReport {
         }
         let outcomes = ["correct", "wrong", "error", "timeout", "budget"]
             .map { "\(summary.outcomes[$0] ?? 0) \($0)" }.joined(separator: ", ")
-        lines.append("""
+        lines.append(
+            """
             \(summary.candidates) candidates (\(summary.invalid) invalid, \(summary.unreadable) unreadable) → \
             \(summary.uniqueBodies) unique bodies → \(summary.uniqueSolvers) unique solvers; \
             solved \(summary.tasksSolved) of \(summary.tasksWithCandidates) tasks
             """)
-        lines.append("""
+        lines.append(
+            """
             cache \(summary.cachePath ?? "off") [\(summary.cacheMode)]: inline \(summary.inlineHits) hits / \
             \(summary.inlineMisses) misses, verdicts \(summary.verdictHits) hits / \(summary.verdictMisses) misses, \
             validated \(summary.validated) (\(outcomes))
@@ -40,10 +43,14 @@ enum RunReport {
             lines.append("the cache knew every candidate file: none was parsed again")
         }
         if summary.staleVerdicts > 0 {
-            lines.append("the cache holds \(summary.staleVerdicts) stale verdicts of other solver versions (batt cache prune --stale)")
+            lines.append(
+                "the cache holds \(summary.staleVerdicts) stale verdicts of other solver versions (batt cache prune --stale)"
+            )
         }
         if summary.dagHashedSolvers > 0 {
-            lines.append("\(summary.dagHashedSolvers) solvers were too large to inline as text and are identified by their DAG hash")
+            lines.append(
+                "\(summary.dagHashedSolvers) solvers were too large to inline as text and are identified by their DAG hash"
+            )
         }
         if !quiet {
             let phases = summary.phases.map { String(format: "%@ %.3fs", $0.phase, $0.seconds) }.joined(separator: ", ")
@@ -54,20 +61,27 @@ enum RunReport {
     }
 
     static func table(_ tasks: [TaskSummary]) -> String {
-        let header = ["task", "cands", "bodies", "solvers", "inl.hit", "ver.hit", "valid.", "correct", "t/o", "errors", "invalid"]
+        let header = [
+            "task", "cands", "bodies", "solvers", "inl.hit", "ver.hit", "valid.", "correct", "t/o", "errors", "invalid",
+        ]
         var rows = tasks.map { t in
-            [t.task, "\(t.candidates)", "\(t.uniqueBodies)", "\(t.uniqueSolvers)", "\(t.inlineHits)",
-             "\(t.verdictHits)", "\(t.validated)", "\(t.correct)", "\(t.timeouts)", "\(t.errors)", "\(t.invalid)"]
+            [
+                t.task, "\(t.candidates)", "\(t.uniqueBodies)", "\(t.uniqueSolvers)", "\(t.inlineHits)",
+                "\(t.verdictHits)", "\(t.validated)", "\(t.correct)", "\(t.timeouts)", "\(t.errors)", "\(t.invalid)",
+            ]
         }
         if tasks.count > 1 {
             func sum(_ key: KeyPath<TaskSummary, Int>) -> String { "\(tasks.reduce(0) { $0 + $1[keyPath: key] })" }
-            rows.append(["total", sum(\.candidates), sum(\.uniqueBodies), sum(\.uniqueSolvers), sum(\.inlineHits),
-                         sum(\.verdictHits), sum(\.validated), sum(\.correct), sum(\.timeouts), sum(\.errors), sum(\.invalid)])
+            rows.append([
+                "total", sum(\.candidates), sum(\.uniqueBodies), sum(\.uniqueSolvers), sum(\.inlineHits),
+                sum(\.verdictHits), sum(\.validated), sum(\.correct), sum(\.timeouts), sum(\.errors), sum(\.invalid),
+            ])
         }
         let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
         func format(_ row: [String]) -> String {
             row.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                c == 0
+                    ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[c] - cell.count) + cell
             }.joined(separator: "  ")
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The limits of one evaluation: a deadline and a budget of elements it may create.
@@ -65,7 +65,10 @@ public final class EvaluationContext {
 
     /// Charges for `count` elements, refusing sizes that could never fit before allocating them.
     @inline(__always) public func reserve(_ count: Int) throws {
-        if count > remainingBudget { remainingBudget = -1; throw DSLError.budgetExceeded }
+        if count > remainingBudget {
+            remainingBudget = -1
+            throw DSLError.budgetExceeded
+        }
         try charge(max(count, 1))
     }
 }

@@ -44,8 +44,9 @@ public struct Program: Sendable {
                 let function = try values[callee].asFunction()
                 var positional = args.map { values[$0] }
                 if !keywords.isEmpty {
-                    positional = try Program.place(keywords.map { ($0.name, values[$0.node]) },
-                                                   after: positional, into: function)
+                    positional = try Program.place(
+                        keywords.map { ($0.name, values[$0.node]) },
+                        after: positional, into: function)
                 }
                 values[index] = try function.call(positional, context)
             case .negate(let operand):
@@ -61,7 +62,9 @@ public struct Program: Sendable {
     }
 
     @inline(__always)
-    private static func apply(_ p: Primitive, _ args: [Int], _ values: inout [Value], _ context: EvaluationContext) throws -> Value {
+    private static func apply(_ p: Primitive, _ args: [Int], _ values: inout [Value], _ context: EvaluationContext)
+        throws -> Value
+    {
         do {
             switch (p.body, args.count) {
             case (.unary(let f), 1): return try f(values[args[0]], context)
@@ -77,7 +80,9 @@ public struct Program: Sendable {
     }
 
     /// Places keyword arguments by the callee's parameter names, as Python binds them.
-    public static func place(_ keywords: [(String, Value)], after positional: [Value], into function: Function) throws -> [Value] {
+    public static func place(_ keywords: [(String, Value)], after positional: [Value], into function: Function) throws
+        -> [Value]
+    {
         let names = function.parameterNames
         var slots: [Value?] = positional.map { $0 }
         if slots.count < names.count { slots += Array(repeating: nil, count: names.count - slots.count) }

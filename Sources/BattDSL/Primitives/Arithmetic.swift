@@ -13,7 +13,8 @@ extension Primitives {
             return .bool(try Value.pythonModulo(n, .int(2)) == .int(0))
         },
         Primitive("double", ["n"]) { n, context in
-            try NumericalDispatch.map(n, { try CheckedInt.multiply($0, 2) }, { try Value.pythonMultiply($0, .int(2), context) })
+            try NumericalDispatch.map(
+                n, { try CheckedInt.multiply($0, 2) }, { try Value.pythonMultiply($0, .int(2), context) })
         },
         Primitive("halve", ["n"]) { n, _ in
             try NumericalDispatch.map(n, { try Value.floorDivide($0, 2) }, { try Value.pythonFloorDivide($0, .int(2)) })
@@ -22,7 +23,8 @@ extension Primitives {
             try NumericalDispatch.map(x, { try CheckedInt.add($0, 1) }, { try Value.pythonAdd($0, .int(1), context) })
         },
         Primitive("decrement", ["x"]) { x, context in
-            try NumericalDispatch.map(x, { try CheckedInt.subtract($0, 1) }, { try Value.pythonSubtract($0, .int(1), context) })
+            try NumericalDispatch.map(
+                x, { try CheckedInt.subtract($0, 1) }, { try Value.pythonSubtract($0, .int(1), context) })
         },
         Primitive("crement", ["x"]) { x, context in
             try NumericalDispatch.map(x, NumericalDispatch.crement, { try NumericalDispatch.crement($0, context) })

@@ -14,7 +14,8 @@ extension Primitives {
             try ContainerPrimitives.repeated(item, num.asInt(), context)
         },
         Primitive("size", ["container"]) { container, _ in .int(try container.pythonLength()) },
-        Primitive("merge", ["containers"]) { containers, context in try ContainerPrimitives.merge(containers, context) },
+        Primitive("merge", ["containers"]) { containers, context in try ContainerPrimitives.merge(containers, context)
+        },
         Primitive("maximum", ["container"]) { container, context in
             try ContainerPrimitives.extreme(container, greater: true, context)
         },
@@ -49,7 +50,8 @@ extension Primitives {
         Primitive("extract", ["container", "condition"]) { container, condition, context in
             try ContainerPrimitives.extract(container, condition, context)
         },
-        Primitive("totuple", ["container"]) { container, context in try ContainerPrimitives.totuple(container, context) },
+        Primitive("totuple", ["container"]) { container, context in try ContainerPrimitives.totuple(container, context)
+        },
         Primitive("first", ["container"]) { container, _ in try ContainerPrimitives.first(container) },
         Primitive("last", ["container"]) { container, _ in try ContainerPrimitives.last(container) },
         Primitive("insert", ["value", "container"]) { value, container, context in

@@ -4,8 +4,11 @@ extension Primitives {
             .function(Function(.composed(HigherOrderPrimitives.callee(outer), HigherOrderPrimitives.callee(inner))))
         },
         Primitive("chain", ["h", "g", "f"]) { h, g, f, _ in
-            .function(Function(.chained(
-                HigherOrderPrimitives.callee(h), HigherOrderPrimitives.callee(g), HigherOrderPrimitives.callee(f))))
+            .function(
+                Function(
+                    .chained(
+                        HigherOrderPrimitives.callee(h), HigherOrderPrimitives.callee(g),
+                        HigherOrderPrimitives.callee(f))))
         },
         Primitive("matcher", ["function", "target"]) { function, target, _ in
             .function(Function(.matcher(HigherOrderPrimitives.callee(function), target)))
@@ -20,9 +23,11 @@ extension Primitives {
             try HigherOrderPrimitives.power(function, n, context)
         },
         Primitive("fork", ["outer", "a", "b"]) { outer, a, b, _ in
-            .function(Function(.forked(
-                HigherOrderPrimitives.callee(outer, arity: 2), HigherOrderPrimitives.callee(a),
-                HigherOrderPrimitives.callee(b))))
+            .function(
+                Function(
+                    .forked(
+                        HigherOrderPrimitives.callee(outer, arity: 2), HigherOrderPrimitives.callee(a),
+                        HigherOrderPrimitives.callee(b))))
         },
         Primitive("apply", ["function", "container"]) { function, container, context in
             try HigherOrderPrimitives.apply(function, container, context)
@@ -88,7 +93,9 @@ enum HigherOrderPrimitives {
         try container.sameKindContainer(callEach(function, over: container, context))
     }
 
-    private static func callEach(_ function: Value, over container: Value, _ context: EvaluationContext) throws -> [Value] {
+    private static func callEach(_ function: Value, over container: Value, _ context: EvaluationContext) throws
+        -> [Value]
+    {
         var results: [Value] = []
         if PythonIteration.isIterable(container) { results.reserveCapacity(try container.pythonLength()) }
         try PythonIteration.forEach(container) { element in

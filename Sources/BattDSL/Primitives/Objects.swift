@@ -26,7 +26,8 @@ extension Primitives {
             try ObjectExtraction.toObject(patch, grid, context)
         },
         Primitive("asobject", ["grid"]) { grid, context in try ObjectExtraction.asObject(grid, context) },
-        Primitive("objects", ["grid", "univalued", "diagonal", "without_bg"]) { grid, univalued, diagonal, withoutBackground, context in
+        Primitive("objects", ["grid", "univalued", "diagonal", "without_bg"]) {
+            grid, univalued, diagonal, withoutBackground, context in
             try ObjectFloodFill.objects(
                 grid, univalued: univalued, diagonal: diagonal, withoutBackground: withoutBackground, context)
         },

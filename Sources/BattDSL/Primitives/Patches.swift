@@ -40,15 +40,22 @@ extension Primitives {
             .tuple([try PatchMeasure.height(piece, context), try PatchMeasure.width(piece, context)])
         },
         Primitive("portrait", ["piece"]) { piece, context in
-            .bool(try Value.pythonGreater(try PatchMeasure.height(piece, context), try PatchMeasure.width(piece, context)))
+            .bool(
+                try Value.pythonGreater(try PatchMeasure.height(piece, context), try PatchMeasure.width(piece, context))
+            )
         },
         Primitive("square", ["piece"]) { piece, context in .bool(try PatchMeasure.isSquare(piece, context)) },
-        Primitive("vline", ["patch"]) { patch, context in .bool(try PatchMeasure.isLine(patch, vertical: true, context)) },
-        Primitive("hline", ["patch"]) { patch, context in .bool(try PatchMeasure.isLine(patch, vertical: false, context)) },
+        Primitive("vline", ["patch"]) { patch, context in .bool(try PatchMeasure.isLine(patch, vertical: true, context))
+        },
+        Primitive("hline", ["patch"]) { patch, context in
+            .bool(try PatchMeasure.isLine(patch, vertical: false, context))
+        },
         Primitive("hmatching", ["a", "b"]) { a, b, context in .bool(try PatchMeasure.sharesLine(a, b, .row, context)) },
-        Primitive("vmatching", ["a", "b"]) { a, b, context in .bool(try PatchMeasure.sharesLine(a, b, .column, context)) },
+        Primitive("vmatching", ["a", "b"]) { a, b, context in .bool(try PatchMeasure.sharesLine(a, b, .column, context))
+        },
         Primitive("manhattan", ["a", "b"]) { a, b, context in try PatchMeasure.manhattan(a, b, context) },
-        Primitive("adjacent", ["a", "b"]) { a, b, context in .bool(try PatchMeasure.manhattan(a, b, context) == .int(1)) },
+        Primitive("adjacent", ["a", "b"]) { a, b, context in .bool(try PatchMeasure.manhattan(a, b, context) == .int(1))
+        },
         Primitive("bordering", ["patch", "grid"]) { patch, grid, context in
             .bool(try PatchMeasure.isBordering(patch, grid, context))
         },

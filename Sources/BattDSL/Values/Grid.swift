@@ -55,8 +55,9 @@ public struct Grid: Hashable, Sendable {
 
 extension Grid: CustomStringConvertible {
     public var description: String {
-        "(" + rows.map { row in
-            row.count == 1 ? "(\(row[0]),)" : "(" + row.map(String.init).joined(separator: ", ") + ")"
-        }.joined(separator: ", ") + (height == 1 ? ",)" : ")")
+        "("
+            + rows.map { row in
+                row.count == 1 ? "(\(row[0]),)" : "(" + row.map(String.init).joined(separator: ", ") + ")"
+            }.joined(separator: ", ") + (height == 1 ? ",)" : ")")
     }
 }

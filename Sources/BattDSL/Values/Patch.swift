@@ -20,7 +20,8 @@ public enum Patch {
             points.reserveCapacity(t.count)
             for element in t {
                 guard case .pair(let i, let j) = element else {
-                    throw DSLError.typeError("expected a patch of (i, j) locations, got a tuple holding \(element.shortDescription)")
+                    throw DSLError.typeError(
+                        "expected a patch of (i, j) locations, got a tuple holding \(element.shortDescription)")
                 }
                 points.append(Point(i, j))
             }
@@ -28,7 +29,8 @@ public enum Patch {
         case .otherSet(let s):
             throw DSLError.typeError("expected a patch, got a frozenset holding \(s[0].shortDescription)")
         default:
-            throw DSLError.typeError("expected a patch (frozenset of locations or cells), got \(value.typeName) \(value.shortDescription)")
+            throw DSLError.typeError(
+                "expected a patch (frozenset of locations or cells), got \(value.typeName) \(value.shortDescription)")
         }
     }
 
@@ -62,7 +64,10 @@ public enum Patch {
 
     /// Row and column extremes: (uppermost, leftmost, lowermost, rightmost); nil when empty.
     public var bounds: (top: Int, left: Int, bottom: Int, right: Int)? {
-        var top = Int.max, left = Int.max, bottom = Int.min, right = Int.min
+        var top = Int.max
+        var left = Int.max
+        var bottom = Int.min
+        var right = Int.min
         var any = false
         forEachPoint { p in
             any = true
@@ -87,7 +92,9 @@ extension Value {
         switch self {
         case .grid(let g): return g
         case .otherTuple(let t) where t.isEmpty: throw DSLError.indexError("tuple index out of range")
-        default: throw DSLError.typeError("expected a grid (tuple of equal-length tuples of ints), got \(typeName) \(shortDescription)")
+        default:
+            throw DSLError.typeError(
+                "expected a grid (tuple of equal-length tuples of ints), got \(typeName) \(shortDescription)")
         }
     }
 }

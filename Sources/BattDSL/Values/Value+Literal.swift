@@ -33,7 +33,9 @@ private struct LiteralReader {
 
     mutating func accept(_ word: String) -> Bool {
         let w = Array(word.utf8)
-        guard position + w.count <= bytes.count, Array(bytes[position..<(position + w.count)]) == w else { return false }
+        guard position + w.count <= bytes.count, Array(bytes[position..<(position + w.count)]) == w else {
+            return false
+        }
         position += w.count
         return true
     }

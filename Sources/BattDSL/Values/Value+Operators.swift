@@ -198,9 +198,11 @@ public enum PythonBuiltins {
         var (l, r) = (0, 0)
         while l < left.count && r < right.count {
             if try less(right[r], left[l]) {
-                merged.append(right[r]); r += 1
+                merged.append(right[r])
+                r += 1
             } else {
-                merged.append(left[l]); l += 1
+                merged.append(left[l])
+                l += 1
             }
         }
         merged.append(contentsOf: left[l...])

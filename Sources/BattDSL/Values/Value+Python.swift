@@ -50,8 +50,10 @@ extension Value {
         let range = Value.sliceIndices(count: elements.count, start, stop, step: step)
         if case .grid(let g) = self, step == 1, !range.isEmpty {
             let lower = range[0]
-            return .grid(Grid(height: range.count, width: g.width,
-                              cells: Array(g.cells[(lower * g.width)..<((lower + range.count) * g.width)])))
+            return .grid(
+                Grid(
+                    height: range.count, width: g.width,
+                    cells: Array(g.cells[(lower * g.width)..<((lower + range.count) * g.width)])))
         }
         return .tuple(range.map { elements[$0] })
     }
@@ -89,7 +91,8 @@ extension Value {
             return points.binarySearch(Point(i, j))
         case .object(let cells):
             guard case .otherTuple(let items) = value, items.count == 2, case .int(let c) = items[0],
-                  case .pair(let i, let j) = items[1] else { return false }
+                case .pair(let i, let j) = items[1]
+            else { return false }
             return cells.binarySearch(Cell(c, i, j))
         case .otherSet(let s): return s.contains(value)
         case .none, .int, .function:
@@ -115,9 +118,10 @@ extension Value {
             elements = try pythonElements()
         }
         guard elements.count == 2 else {
-            throw DSLError.valueError(elements.count > 2
-                ? "too many values to unpack (expected 2)"
-                : "not enough values to unpack (expected 2, got \(elements.count))")
+            throw DSLError.valueError(
+                elements.count > 2
+                    ? "too many values to unpack (expected 2)"
+                    : "not enough values to unpack (expected 2, got \(elements.count))")
         }
         return (elements[0], elements[1])
     }

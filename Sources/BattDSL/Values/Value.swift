@@ -148,17 +148,20 @@ extension Value {
             if !allPairs && !allCells { break }
         }
         if allPairs {
-            return .indices(elements.map { element in
-                guard case .pair(let i, let j) = element else { fatalError("unreachable") }
-                return Point(i, j)
-            }.sortedUnique())
+            return .indices(
+                elements.map { element in
+                    guard case .pair(let i, let j) = element else { fatalError("unreachable") }
+                    return Point(i, j)
+                }.sortedUnique())
         }
         if allCells {
-            return .object(elements.map { element in
-                guard case .otherTuple(let items) = element, case .int(let c) = items[0],
-                      case .pair(let i, let j) = items[1] else { fatalError("unreachable") }
-                return Cell(c, i, j)
-            }.sortedUnique())
+            return .object(
+                elements.map { element in
+                    guard case .otherTuple(let items) = element, case .int(let c) = items[0],
+                        case .pair(let i, let j) = items[1]
+                    else { fatalError("unreachable") }
+                    return Cell(c, i, j)
+                }.sortedUnique())
         }
         return .otherSet(sortedUniqueValues(elements))
     }
@@ -213,14 +216,31 @@ extension Value: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .none: hasher.combine(0)
-        case .int(let n): hasher.combine(1); hasher.combine(n)
-        case .pair(let a, let b): hasher.combine(2); hasher.combine(a); hasher.combine(b)
-        case .grid(let g): hasher.combine(3); hasher.combine(g)
-        case .otherTuple(let t): hasher.combine(4); hasher.combine(t)
-        case .indices(let p): hasher.combine(5); hasher.combine(p)
-        case .object(let c): hasher.combine(6); hasher.combine(c)
-        case .otherSet(let s): hasher.combine(7); hasher.combine(s)
-        case .function(let f): hasher.combine(8); hasher.combine(f.orderingKey)
+        case .int(let n):
+            hasher.combine(1)
+            hasher.combine(n)
+        case .pair(let a, let b):
+            hasher.combine(2)
+            hasher.combine(a)
+            hasher.combine(b)
+        case .grid(let g):
+            hasher.combine(3)
+            hasher.combine(g)
+        case .otherTuple(let t):
+            hasher.combine(4)
+            hasher.combine(t)
+        case .indices(let p):
+            hasher.combine(5)
+            hasher.combine(p)
+        case .object(let c):
+            hasher.combine(6)
+            hasher.combine(c)
+        case .otherSet(let s):
+            hasher.combine(7)
+            hasher.combine(s)
+        case .function(let f):
+            hasher.combine(8)
+            hasher.combine(f.orderingKey)
         }
     }
 }

@@ -7,17 +7,20 @@ public enum CandidateChecker {
     /// a missing return. `knownNames` are the DSL's primitives and constants.
     public static func check(_ function: CandidateFunction, knownNames: Set<String>) -> [Diagnostic] {
         var scope = Scope(knownNames: knownNames, path: function.path, functionName: function.name)
-        for (index, statement) in function.statements.enumerated() where scope.firstAssignment[statement.target] == nil {
+        for (index, statement) in function.statements.enumerated() where scope.firstAssignment[statement.target] == nil
+        {
             scope.firstAssignment[statement.target] = (index, statement.line)
         }
         for parameter in function.parameters { scope.parameters.insert(parameter.name) }
         for (index, statement) in function.statements.enumerated() {
-            scope.checkReads(of: statement.value, statement: index, line: statement.line,
-                             column: statement.column, assigning: statement.target)
+            scope.checkReads(
+                of: statement.value, statement: index, line: statement.line,
+                column: statement.column, assigning: statement.target)
         }
         if let returned = function.returned {
-            scope.checkReads(of: returned, statement: function.statements.count,
-                             line: function.returnLine ?? function.line, column: 5, assigning: nil)
+            scope.checkReads(
+                of: returned, statement: function.statements.count,
+                line: function.returnLine ?? function.line, column: 5, assigning: nil)
         } else {
             scope.diagnostics.append(
                 Diagnostic(
@@ -40,7 +43,9 @@ public enum CandidateChecker {
         /// Names already reported for the statement being checked, so each is reported once.
         var reported: [String] = []
 
-        mutating func checkReads(of expression: Expression, statement: Int, line: Int, column: Int, assigning target: String?) {
+        mutating func checkReads(
+            of expression: Expression, statement: Int, line: Int, column: Int, assigning target: String?
+        ) {
             reported.removeAll(keepingCapacity: true)
             visit(expression, statement: statement, line: line, column: column, target: target)
         }
@@ -54,11 +59,17 @@ public enum CandidateChecker {
             case .negate(let operand):
                 visit(operand, statement: statement, line: line, column: column, target: target)
             case .tuple(let elements):
-                for element in elements { visit(element, statement: statement, line: line, column: column, target: target) }
+                for element in elements {
+                    visit(element, statement: statement, line: line, column: column, target: target)
+                }
             case .call(let callee, let arguments, let keywords):
                 visit(callee, statement: statement, line: line, column: column, target: target)
-                for argument in arguments { visit(argument, statement: statement, line: line, column: column, target: target) }
-                for keyword in keywords { visit(keyword.value, statement: statement, line: line, column: column, target: target) }
+                for argument in arguments {
+                    visit(argument, statement: statement, line: line, column: column, target: target)
+                }
+                for keyword in keywords {
+                    visit(keyword.value, statement: statement, line: line, column: column, target: target)
+                }
             }
         }
 

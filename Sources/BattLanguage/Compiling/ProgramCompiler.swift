@@ -42,9 +42,10 @@ public enum ProgramCompiler {
             case .tuple(let elements):
                 node = .tuple(elements.map { remap[$0] })
             case .call(let callee, let arguments, let keywords):
-                node = call(nodes[remap[callee]], callee: remap[callee],
-                            arguments: arguments.map { remap[$0] },
-                            keywords: keywords.map { ($0.name, remap[$0.node]) })
+                node = call(
+                    nodes[remap[callee]], callee: remap[callee],
+                    arguments: arguments.map { remap[$0] },
+                    keywords: keywords.map { ($0.name, remap[$0.node]) })
             }
             remap[index] = nodes.count
             nodes.append(node)
@@ -53,24 +54,29 @@ public enum ProgramCompiler {
     }
 
     /// A call of a known primitive binds its arguments now; any other callee is called at run time.
-    private static func call(_ calleeNode: Program.Node, callee: Int, arguments: [Int],
-                             keywords: [(String, Int)]) -> Program.Node {
+    private static func call(
+        _ calleeNode: Program.Node, callee: Int, arguments: [Int],
+        keywords: [(String, Int)]
+    ) -> Program.Node {
         guard case .constant(.function(let function)) = calleeNode,
-              case .primitive(let primitive) = function.kind else {
+            case .primitive(let primitive) = function.kind
+        else {
             return .dynamic(callee: callee, arguments: arguments, keywords: keywords.map { (name: $0.0, node: $0.1) })
         }
         if keywords.isEmpty {
             guard arguments.count == primitive.arity else {
-                return .failure(DSLError.typeError(
-                    "\(primitive.name)() takes \(primitive.arity) positional argument\(primitive.arity == 1 ? "" : "s") but \(arguments.count) were given"
-                ).naming(primitive.name))
+                return .failure(
+                    DSLError.typeError(
+                        "\(primitive.name)() takes \(primitive.arity) positional argument\(primitive.arity == 1 ? "" : "s") but \(arguments.count) were given"
+                    ).naming(primitive.name))
             }
             return .primitive(primitive, arguments)
         }
         // Bind keywords by parameter name exactly as Python would, reporting the same errors.
         do {
-            let placed = try Program.place(keywords.map { ($0.0, Value.int($0.1)) },
-                                           after: arguments.map(Value.int), into: function)
+            let placed = try Program.place(
+                keywords.map { ($0.0, Value.int($0.1)) },
+                after: arguments.map(Value.int), into: function)
             return .primitive(primitive, try placed.map { try $0.asInt() })
         } catch let error as DSLError {
             return .failure(error)

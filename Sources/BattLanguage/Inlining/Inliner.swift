@@ -55,7 +55,8 @@ public struct Inliner: Sendable {
         let dagHash = MD5Hex.digest(of: hashInput)
 
         guard length <= textCap else {
-            return InlinedSolver(text: nil, identity: Inliner.dagIdentityPrefix + dagHash, inlinedLength: length, dagHash: dagHash)
+            return InlinedSolver(
+                text: nil, identity: Inliner.dagIdentityPrefix + dagHash, inlinedLength: length, dagHash: dagHash)
         }
         var text = header.bytes
         text.reserveCapacity(length)

@@ -91,14 +91,17 @@ struct SourceParser {
             case .keywordImport, .keywordFrom, .string:
                 skipToNextTopLevelLine()
             case .indent:
-                report(SyntaxFailure(message: "unexpected indent at the top level; expected 'def' or an import", tokenIndex: index))
+                report(
+                    SyntaxFailure(
+                        message: "unexpected indent at the top level; expected 'def' or an import", tokenIndex: index))
                 skipToNextTopLevelLine()
             case .invalid:
                 report(SyntaxFailure(message: errorMessages[index] ?? "invalid token", tokenIndex: index))
                 skipToNextTopLevelLine()
             default:
                 let failure = SyntaxFailure(
-                    message: "skipped top-level statement starting with \(quoted(index)); only imports and 'def' are read",
+                    message:
+                        "skipped top-level statement starting with \(quoted(index)); only imports and 'def' are read",
                     tokenIndex: index, kind: .skippedTopLevelStatement)
                 report(failure, severity: .warning)
                 skipToNextTopLevelLine()
@@ -114,7 +117,8 @@ struct SourceParser {
                 diagnostics.append(
                     Diagnostic(
                         path: path, line: function.line, column: 1,
-                        message: "function '\(function.name)' is defined again (first definition on line \(firstLine)); both are kept",
+                        message:
+                            "function '\(function.name)' is defined again (first definition on line \(firstLine)); both are kept",
                         functionName: function.name, severity: .warning, kind: .duplicateFunction))
             } else {
                 firstDefinitionLine[function.name] = function.line

@@ -18,7 +18,8 @@ extension SourceParser {
         defer { nesting -= 1 }
         guard nesting <= SourceParser.maximumNesting else {
             throw SyntaxFailure(
-                message: "expression nested more than \(SourceParser.maximumNesting) levels deep; split it into assignments",
+                message:
+                    "expression nested more than \(SourceParser.maximumNesting) levels deep; split it into assignments",
                 tokenIndex: index)
         }
         if current.kind == .minus {
@@ -79,7 +80,8 @@ extension SourceParser {
             try expect(.rightParen, "',' or ')' in the tuple")
             return .tuple(elements)
         case .string:
-            throw SyntaxFailure(message: "string literal \(quoted(index)) is not supported in an expression", tokenIndex: index)
+            throw SyntaxFailure(
+                message: "string literal \(quoted(index)) is not supported in an expression", tokenIndex: index)
         default:
             throw unexpected("an expression")
         }
@@ -105,7 +107,8 @@ extension SourceParser {
                 let argument = try parseExpression()
                 if !keywords.isEmpty {
                     throw SyntaxFailure(
-                        message: "positional argument \(quoted(argumentIndex)) follows keyword argument '\(keywords[keywords.count - 1].name)'",
+                        message:
+                            "positional argument \(quoted(argumentIndex)) follows keyword argument '\(keywords[keywords.count - 1].name)'",
                         tokenIndex: argumentIndex)
                 }
                 arguments.append(argument)
@@ -154,7 +157,8 @@ extension SourceParser {
         guard previousWasDigit, digitCount > 0 else { throw invalidNumber(token) }
         if radix == 10 && bytes[0] == UInt8(ascii: "0") && sawNonZero {
             throw SyntaxFailure(
-                message: "leading zeros in decimal integer literal \(quoted(index)) are not permitted; use an 0o prefix for octal",
+                message:
+                    "leading zeros in decimal integer literal \(quoted(index)) are not permitted; use an 0o prefix for octal",
                 tokenIndex: index)
         }
         if overflow {
@@ -166,7 +170,8 @@ extension SourceParser {
     }
 
     private func invalidNumber(_ token: Token) -> SyntaxFailure {
-        SyntaxFailure(message: "unsupported number literal \(quoted(index)); only integers are supported", tokenIndex: index)
+        SyntaxFailure(
+            message: "unsupported number literal \(quoted(index)); only integers are supported", tokenIndex: index)
     }
 
     private static func digitValue(_ byte: UInt8) -> Int? {

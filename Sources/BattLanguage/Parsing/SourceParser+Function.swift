@@ -92,7 +92,9 @@ extension SourceParser {
             }
             if !isUnreachable {
                 body.statements.append(
-                    Assignment(target: target, value: value, line: Int(statementToken.line), column: column(of: statementToken)))
+                    Assignment(
+                        target: target, value: value, line: Int(statementToken.line), column: column(of: statementToken)
+                    ))
             }
         case .keywordReturn:
             advance()
@@ -116,10 +118,12 @@ extension SourceParser {
         case .keywordTrue, .keywordFalse, .keywordNone:
             throw SyntaxFailure(message: "cannot assign to \(quoted(index))", tokenIndex: index)
         case .indent:
-            throw SyntaxFailure(message: "unexpected indent; statements of a function body must line up", tokenIndex: index)
+            throw SyntaxFailure(
+                message: "unexpected indent; statements of a function body must line up", tokenIndex: index)
         case .keywordOther:
             throw SyntaxFailure(
-                message: "\(quoted(index)) statements are not supported; expected an assignment, 'return' or a docstring",
+                message:
+                    "\(quoted(index)) statements are not supported; expected an assignment, 'return' or a docstring",
                 tokenIndex: index)
         default:
             throw unexpected("an assignment, 'return' or a docstring")

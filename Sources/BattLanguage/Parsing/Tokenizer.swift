@@ -125,7 +125,8 @@ struct Tokenizer {
                     if let next = peek(1), next == UInt8(ascii: "=") || next == byte { end += 1 }
                     consume(.otherOperator, length: end - position)
                 } else {
-                    appendInvalid(from: position, to: position + 1, "unexpected byte 0x\(String(byte, radix: 16)) in the source")
+                    appendInvalid(
+                        from: position, to: position + 1, "unexpected byte 0x\(String(byte, radix: 16)) in the source")
                 }
             }
         }
@@ -205,7 +206,9 @@ struct Tokenizer {
 
     /// Consumes `\n`, `\r\n` or `\r` at `position` and starts a new line.
     private mutating func consumeLineBreak() {
-        if source[position] == UInt8(ascii: "\r"), position + 1 < source.count, source[position + 1] == UInt8(ascii: "\n") {
+        if source[position] == UInt8(ascii: "\r"), position + 1 < source.count,
+            source[position + 1] == UInt8(ascii: "\n")
+        {
             position += 1
         }
         position += 1
@@ -245,7 +248,8 @@ struct Tokenizer {
     private mutating func scanString(from start: Int, quoteAt quoteIndex: Int) {
         let startLine = line
         let quote = source[quoteIndex]
-        let isTriple = quoteIndex + 2 < source.count && source[quoteIndex + 1] == quote && source[quoteIndex + 2] == quote
+        let isTriple =
+            quoteIndex + 2 < source.count && source[quoteIndex + 1] == quote && source[quoteIndex + 2] == quote
         position = quoteIndex + (isTriple ? 3 : 1)
         while position < source.count {
             let byte = source[position]
@@ -264,12 +268,14 @@ struct Tokenizer {
             } else if byte == quote {
                 if !isTriple {
                     position += 1
-                    tokens.append(Token(kind: .string, start: Int32(start), end: Int32(position), line: Int32(startLine)))
+                    tokens.append(
+                        Token(kind: .string, start: Int32(start), end: Int32(position), line: Int32(startLine)))
                     return
                 }
                 if position + 2 < source.count, source[position + 1] == quote, source[position + 2] == quote {
                     position += 3
-                    tokens.append(Token(kind: .string, start: Int32(start), end: Int32(position), line: Int32(startLine)))
+                    tokens.append(
+                        Token(kind: .string, start: Int32(start), end: Int32(position), line: Int32(startLine)))
                     return
                 }
                 position += 1
@@ -277,7 +283,8 @@ struct Tokenizer {
                 position += 1
             }
         }
-        let message = isTriple
+        let message =
+            isTriple
             ? "unterminated triple-quoted string literal starting on line \(startLine)"
             : "unterminated string literal; close it with \(quote == UInt8(ascii: "'") ? "'" : "\"") on the same line"
         errorMessages[tokens.count] = message
@@ -306,7 +313,8 @@ struct Tokenizer {
     }
 
     static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_") || byte >= 0x80
+        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
+            || byte >= 0x80
     }
 
     static func isIdentifierContinuation(_ byte: UInt8) -> Bool {
@@ -318,7 +326,9 @@ struct Tokenizer {
         var seen: Set<UInt8> = []
         for byte in bytes {
             let lower = byte | 0x20
-            guard lower == UInt8(ascii: "r") || lower == UInt8(ascii: "u") || lower == UInt8(ascii: "b") || lower == UInt8(ascii: "f"),
+            guard
+                lower == UInt8(ascii: "r") || lower == UInt8(ascii: "u") || lower == UInt8(ascii: "b")
+                    || lower == UInt8(ascii: "f"),
                 seen.insert(lower).inserted
             else { return false }
         }

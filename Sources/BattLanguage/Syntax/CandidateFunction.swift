@@ -55,7 +55,8 @@ public struct CandidateFunction: Hashable, Sendable {
         let end = prefixLength + 8
         guard bytes.count >= end else { return nil }
         for byte in bytes[prefixLength..<end] {
-            let isHexDigit = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            let isHexDigit =
+                (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
             guard isHexDigit else { return nil }
         }

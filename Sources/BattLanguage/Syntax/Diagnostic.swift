@@ -76,7 +76,8 @@ public enum LanguageError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingReturn(let function, let path, let line):
-            return "\(path):\(line): function '\(function)' has no return statement; add 'return <variable>' to inline it"
+            return
+                "\(path):\(line): function '\(function)' has no return statement; add 'return <variable>' to inline it"
         }
     }
 }

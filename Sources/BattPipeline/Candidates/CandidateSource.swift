@@ -94,7 +94,9 @@ public enum CandidateSource {
     /// The `.py` files under `path`, sorted, or `path` itself when it is a file.
     public static func files(at path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw LoadError.notFound(path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadError.notFound(path)
+        }
         guard isDirectory.boolValue else { return [path] }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else {
             throw LoadError.unreadable(path, "the folder cannot be listed")
@@ -115,8 +117,10 @@ public enum CandidateSource {
             }
             let bytes = [UInt8](data)
             let context = "folder=\(taskID(inFolderOf: file) ?? "")|task=\(defaultTaskID ?? "")"
-            return File(path: file, bytes: bytes, key: CandidateFileKey(
-                fileDigest: MD5Hex.digest(of: bytes), context: context, languageVersion: languageVersion))
+            return File(
+                path: file, bytes: bytes,
+                key: CandidateFileKey(
+                    fileDigest: MD5Hex.digest(of: bytes), context: context, languageVersion: languageVersion))
         }
     }
 
@@ -135,10 +139,11 @@ public enum CandidateSource {
             var unreadable = 0
             // A duplicate name is reported with the candidate it makes unusable, below.
             for diagnostic in parsed.diagnostics where diagnostic.kind != .duplicateFunction {
-                fileDiagnostics.append(CandidateDiagnostic(
-                    path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
-                    functionName: diagnostic.functionName, message: diagnostic.message,
-                    isError: diagnostic.severity == .error))
+                fileDiagnostics.append(
+                    CandidateDiagnostic(
+                        path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
+                        functionName: diagnostic.functionName, message: diagnostic.message,
+                        isError: diagnostic.severity == .error))
                 if diagnostic.kind == .syntax && diagnostic.severity == .error { unreadable += 1 }
             }
             let folderTask = taskID(inFolderOf: file.path)
@@ -147,9 +152,11 @@ public enum CandidateSource {
                 let taskID = function.taskID ?? folderTask ?? defaultTaskID
                 var candidate = Candidate(function: function, taskID: taskID)
                 if let firstLine = seenNames[function.name] {
-                    candidate.problem = "duplicate function name '\(function.name)' (first defined at line \(firstLine))"
+                    candidate.problem =
+                        "duplicate function name '\(function.name)' (first defined at line \(firstLine))"
                 } else if taskID == nil {
-                    candidate.problem = "no task for '\(function.name)': name it solve_<task>, put it in a solve_<task>/ folder, or pass --task"
+                    candidate.problem =
+                        "no task for '\(function.name)': name it solve_<task>, put it in a solve_<task>/ folder, or pass --task"
                 }
                 seenNames[function.name] = seenNames[function.name] ?? function.line
                 loaded.candidates.append(candidate)
@@ -182,12 +189,16 @@ public enum CandidateSource {
             var lines = ["U\t\(entry.unreadable)"]
             for index in entry.candidates {
                 let c = loaded.candidates[index]
-                lines.append(["F", "\(c.line)", c.name, c.taskID ?? "", c.bodyHash ?? "", solvers[index] ?? "",
-                              c.problem ?? ""].map(field).joined(separator: "\t"))
+                lines.append(
+                    [
+                        "F", "\(c.line)", c.name, c.taskID ?? "", c.bodyHash ?? "", solvers[index] ?? "",
+                        c.problem ?? "",
+                    ].map(field).joined(separator: "\t"))
             }
             for d in entry.diagnostics {
-                lines.append(["D", "\(d.line)", "\(d.column)", d.functionName ?? "", d.isError ? "1" : "0", d.message]
-                    .map(field).joined(separator: "\t"))
+                lines.append(
+                    ["D", "\(d.line)", "\(d.column)", d.functionName ?? "", d.isError ? "1" : "0", d.message]
+                        .map(field).joined(separator: "\t"))
             }
             records[entry.file.key] = lines.joined(separator: "\n")
         }
@@ -203,7 +214,8 @@ public enum CandidateSource {
 
     /// The candidates of files whose records the cache holds, with each body's solver md5;
     /// nil unless it holds every file's.
-    public static func fromRecords(_ files: [File], records: [CandidateFileKey: String]) -> (Loaded, [String: String])? {
+    public static func fromRecords(_ files: [File], records: [CandidateFileKey: String]) -> (Loaded, [String: String])?
+    {
         var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: true)
         var solverOfBody: [String: String] = [:]
         for file in files {
@@ -226,14 +238,16 @@ public enum CandidateSource {
                     guard f.count == 7, let number = Int(f[1]) else { return nil }
                     let body = f[4].isEmpty ? nil : f[4]
                     if let body, !f[5].isEmpty { solverOfBody[body] = f[5] }
-                    loaded.candidates.append(Candidate(
-                        name: f[2], path: file.path, line: number, taskID: f[3].isEmpty ? nil : f[3],
-                        problem: f[6].isEmpty ? nil : f[6], bodyHash: body))
+                    loaded.candidates.append(
+                        Candidate(
+                            name: f[2], path: file.path, line: number, taskID: f[3].isEmpty ? nil : f[3],
+                            problem: f[6].isEmpty ? nil : f[6], bodyHash: body))
                 case "D"?:
                     guard f.count == 6, let number = Int(f[1]), let column = Int(f[2]) else { return nil }
-                    diagnostics.append(CandidateDiagnostic(
-                        path: file.path, line: number, column: column, functionName: f[3].isEmpty ? nil : f[3],
-                        message: f[5], isError: f[4] == "1"))
+                    diagnostics.append(
+                        CandidateDiagnostic(
+                            path: file.path, line: number, column: column, functionName: f[3].isEmpty ? nil : f[3],
+                            message: f[5], isError: f[4] == "1"))
                 default:
                     return nil
                 }
@@ -268,7 +282,11 @@ public enum CandidateSource {
         var lineOffset = bytes[ranges[0]].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         for (piece, range) in zip(pieces.dropFirst(), ranges.dropFirst()) {
             whole.functions += piece.functions.map { $0.movedDown(by: lineOffset) }
-            whole.diagnostics += piece.diagnostics.map { var d = $0; d.line += lineOffset; return d }
+            whole.diagnostics += piece.diagnostics.map {
+                var d = $0
+                d.line += lineOffset
+                return d
+            }
             lineOffset += bytes[range].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
         return whole
@@ -283,7 +301,8 @@ public enum CandidateSource {
             var i = max(starts[starts.count - 1], bytes.count * k / pieces)
             while i + prefix.count <= bytes.count {
                 if bytes[i] == 0x0A && bytes[i + 1] == prefix[1] && bytes[i + 2] == prefix[2]
-                    && bytes[i + 3] == prefix[3] && bytes[i + 4] == prefix[4] {
+                    && bytes[i + 3] == prefix[3] && bytes[i + 4] == prefix[4]
+                {
                     starts.append(i + 1)
                     break
                 }

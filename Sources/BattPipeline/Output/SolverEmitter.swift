@@ -37,7 +37,8 @@ public enum SolverEmitter {
                 let link = folder.appendingPathComponent("\(md5).py")
                 if (try? fileManager.destinationOfSymbolicLink(atPath: link.path)) == nil {
                     try? fileManager.removeItem(at: link)
-                    try fileManager.createSymbolicLink(atPath: link.path, withDestinationPath: "../../solver_md5/\(md5).py")
+                    try fileManager.createSymbolicLink(
+                        atPath: link.path, withDestinationPath: "../../solver_md5/\(md5).py")
                 }
                 report.linked += 1
             }

@@ -9,7 +9,8 @@ extension Pipeline {
             if let seed = options.seedPath, !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.fileExists(atPath: seed) else {
                     throw PipelineError.cache(
-                        "the seed cache '\(seed)' does not exist: pass --seed the cache file of an earlier session (for example one under /kaggle/input)")
+                        "the seed cache '\(seed)' does not exist: pass --seed the cache file of an earlier session (for example one under /kaggle/input)"
+                    )
                 }
                 _ = try CacheStore.seed(from: seed, to: path)
             }

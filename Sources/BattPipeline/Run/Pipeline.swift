@@ -77,7 +77,8 @@ public struct Pipeline: Sendable {
         var recordedSolvers: [String: String]?
         if direct {
             guard let store, let records = try? store.candidateFiles(files.map(\.key)),
-                  let known = CandidateSource.fromRecords(files, records: records) else { return nil }
+                let known = CandidateSource.fromRecords(files, records: records)
+            else { return nil }
             (loaded, recordedSolvers) = known
         } else {
             loaded = CandidateSource.parse(files, defaultTaskID: options.defaultTaskID)
@@ -94,8 +95,9 @@ public struct Pipeline: Sendable {
         CandidateSource.markUnknownTasks(&loaded, knownTasks: Set(taskSet.ids))
         clock.end("load and parse")
 
-        var summary = RunSummary(solverVersion: version, cachePath: store?.path,
-                                 cacheMode: store.map { Pipeline.describe($0.accessMode) } ?? "none")
+        var summary = RunSummary(
+            solverVersion: version, cachePath: store?.path,
+            cacheMode: store.map { Pipeline.describe($0.accessMode) } ?? "none")
         summary.candidates = loaded.candidates.count
         summary.candidateFilesKnown = loaded.fromRecords
         summary.unreadable = loaded.unreadableFunctions
@@ -103,7 +105,9 @@ public struct Pipeline: Sendable {
         if let store {
             summary.warnings += store.warnings
             if !store.accessMode.isWritable {
-                summary.warnings.append("the cache '\(store.path ?? "")' cannot be written: lookups only, this run's verdicts are not kept (start a writable cache with --cache NEW --seed '\(store.path ?? "")')")
+                summary.warnings.append(
+                    "the cache '\(store.path ?? "")' cannot be written: lookups only, this run's verdicts are not kept (start a writable cache with --cache NEW --seed '\(store.path ?? "")')"
+                )
             }
         }
 
@@ -112,7 +116,9 @@ public struct Pipeline: Sendable {
         // Checking names and hashing bodies are independent per candidate: both cores share them.
         if !loaded.fromRecords {
             let checked = ParallelLoop.map(loaded.candidates) { candidate -> (problem: String?, bodyHash: String?) in
-                guard candidate.problem == nil, let function = candidate.function else { return (candidate.problem, nil) }
+                guard candidate.problem == nil, let function = candidate.function else {
+                    return (candidate.problem, nil)
+                }
                 if let problem = CandidateSource.unresolvedNames(in: function) { return (problem, nil) }
                 return (nil, function.bodyHash)
             }
@@ -122,9 +128,10 @@ public struct Pipeline: Sendable {
         }
         let candidates = loaded.candidates
         var results = candidates.map { candidate in
-            CandidateResult(task: candidate.taskID, function: candidate.name, file: candidate.path,
-                            line: candidate.line, inlineCache: .none, verdictCache: .none,
-                            outcome: "invalid", message: candidate.reasonItCannotRun)
+            CandidateResult(
+                task: candidate.taskID, function: candidate.name, file: candidate.path,
+                line: candidate.line, inlineCache: .none, verdictCache: .none,
+                outcome: "invalid", message: candidate.reasonItCannotRun)
         }
         var bodyHashes = [String?](repeating: nil, count: candidates.count)
         var firstWithBody: [String: Int] = [:]
@@ -144,7 +151,8 @@ public struct Pipeline: Sendable {
         progress(.phase("inline"))
         let knownSolvers: [String: String]
         do {
-            knownSolvers = try recordedSolvers
+            knownSolvers =
+                try recordedSolvers
                 ?? store?.solverMD5s(forBodyHashes: bodyOrder, inlinerVersion: Inliner.version) ?? [:]
         } catch {
             throw PipelineError.cache("cannot read the cache: \(error)")
@@ -156,7 +164,8 @@ public struct Pipeline: Sendable {
         if loaded.fromRecords && !unknownBodies.isEmpty { return nil }
         let representatives = firstWithBody
         // Inlining is pure and independent per body: spread it over the cores.
-        let inlinedBodies = ParallelLoop.map(unknownBodies, chunkSize: 64) { hash -> Result<InlinedSolver, LanguageError>? in
+        let inlinedBodies = ParallelLoop.map(unknownBodies, chunkSize: 64) {
+            hash -> Result<InlinedSolver, LanguageError>? in
             guard let index = representatives[hash], let function = candidates[index].function else { return nil }
             return Result { () throws(LanguageError) in try inliner.inline(function) }
         }
@@ -167,10 +176,11 @@ public struct Pipeline: Sendable {
             switch outcome {
             case .success(let inlined)?:
                 solverOfBody[hash] = inlined.identity
-                newSolvers.append(SolverRecord(
-                    bodyHash: hash, solverMD5: inlined.identity, inlinedText: inlined.text,
-                    textMaterialised: inlined.isTextMaterialised, inlinerVersion: Inliner.version,
-                    createdAt: now))
+                newSolvers.append(
+                    SolverRecord(
+                        bodyHash: hash, solverMD5: inlined.identity, inlinedText: inlined.text,
+                        textMaterialised: inlined.isTextMaterialised, inlinerVersion: Inliner.version,
+                        createdAt: now))
             case .failure(let error)?:
                 if let index = firstWithBody[hash] { results[index].message = "\(error)" }
             case nil:
@@ -211,7 +221,8 @@ public struct Pipeline: Sendable {
         var keyOfCandidate = [VerdictKey?](repeating: nil, count: candidates.count)
         for index in candidates.indices {
             guard let md5 = results[index].solverMD5, let taskID = candidates[index].taskID,
-                  let task = taskSet[taskID] else { continue }
+                let task = taskSet[taskID]
+            else { continue }
             let key = VerdictKey(solverMD5: md5, taskFingerprint: task.fingerprint.hex, solverVersion: version)
             keyOfCandidate[index] = key
             if jobsByKey[key] == nil {
@@ -245,8 +256,10 @@ public struct Pipeline: Sendable {
         }
         // Recording the hits (last use, hit count) overlaps validation and the summary.
         let staleUse = Date().addingTimeInterval(-Pipeline.lastUseGranularity)
-        let hitKeys = jobs.indices.filter { fromCache[$0] && (cached[jobs[$0].key]?.lastUsedAt ?? .distantPast) <= staleUse }
-            .map { jobs[$0].key }
+        let hitKeys = jobs.indices.filter {
+            fromCache[$0] && (cached[jobs[$0].key]?.lastUsedAt ?? .distantPast) <= staleUse
+        }
+        .map { jobs[$0].key }
         let markingStore = store.flatMap { $0.accessMode.isWritable ? $0 : nil }
         async let markingUsed = Pipeline.markUsed(hitKeys, in: markingStore)
         clock.end("lookup")
@@ -272,23 +285,26 @@ public struct Pipeline: Sendable {
         var pending: [VerdictRecord] = []
         var done = 0
         let total = work.count
-        let validated = try await BoundedParallelism.map(work, jobs: options.jobs, { item in
-            Pipeline.validate(item.function, on: item.task, with: validator)
-        }, collect: { offset, verdict in
-            done += 1
-            if done % 64 == 0 || done == total { progress(.validated(done: done, total: total)) }
-            guard writable, let store else { return }
-            let job = jobs[work[offset].job]
-            pending.append(VerdictRecord(verdict, key: job.key, taskID: job.taskID))
-            if pending.count >= Pipeline.storeBatchSize {
-                let started = Date()
-                do { _ = try store.insert(verdicts: pending) } catch {
-                    throw PipelineError.cache("cannot write to the cache: \(error)")
+        let validated = try await BoundedParallelism.map(
+            work, jobs: options.jobs,
+            { item in
+                Pipeline.validate(item.function, on: item.task, with: validator)
+            },
+            collect: { offset, verdict in
+                done += 1
+                if done % 64 == 0 || done == total { progress(.validated(done: done, total: total)) }
+                guard writable, let store else { return }
+                let job = jobs[work[offset].job]
+                pending.append(VerdictRecord(verdict, key: job.key, taskID: job.taskID))
+                if pending.count >= Pipeline.storeBatchSize {
+                    let started = Date()
+                    do { _ = try store.insert(verdicts: pending) } catch {
+                        throw PipelineError.cache("cannot write to the cache: \(error)")
+                    }
+                    storeSeconds += Date().timeIntervalSince(started)
+                    pending.removeAll(keepingCapacity: true)
                 }
-                storeSeconds += Date().timeIntervalSince(started)
-                pending.removeAll(keepingCapacity: true)
-            }
-        })
+            })
         for (offset, verdict) in validated.enumerated() { verdicts[work[offset].job] = verdict }
         summary.validated = validated.count
         clock.end("validate", minus: storeSeconds)
@@ -300,7 +316,8 @@ public struct Pipeline: Sendable {
                 if !pending.isEmpty { _ = try store.insert(verdicts: pending) }
                 // What each file held, so the next run over the same files can skip parsing them.
                 if !loaded.fromRecords {
-                    try store.storeCandidateFiles(CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
+                    try store.storeCandidateFiles(
+                        CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
                 }
             } catch {
                 throw PipelineError.cache("cannot write to the cache: \(error)")
@@ -309,13 +326,18 @@ public struct Pipeline: Sendable {
         if let error = await markingUsed { throw PipelineError.cache("cannot write to the cache: \(error)") }
         clock.add("store", seconds: storeSeconds)
 
-        Pipeline.tabulate(candidates: candidates, bodyHashes: bodyHashes, keys: keyOfCandidate,
-                          jobsByKey: jobsByKey, verdicts: verdicts, fromCache: fromCache, hasCache: store != nil,
-                          results: &results, summary: &summary)
+        Pipeline.tabulate(
+            candidates: candidates, bodyHashes: bodyHashes, keys: keyOfCandidate,
+            jobsByKey: jobsByKey, verdicts: verdicts, fromCache: fromCache, hasCache: store != nil,
+            results: &results, summary: &summary)
         clock.end("summarise")
         summary.phases = clock.phases
-        if writable, let store { Pipeline.record(summary, startedAt: startedAt, in: store, warnings: &summary.warnings) }
-        let texts = options.emitDirectory == nil ? [:]
+        if writable, let store {
+            Pipeline.record(summary, startedAt: startedAt, in: store, warnings: &summary.warnings)
+        }
+        let texts =
+            options.emitDirectory == nil
+            ? [:]
             : Pipeline.correctSolverTexts(results, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
         return RunOutcome(summary: summary, results: results, inlinedTexts: texts)
     }
@@ -326,9 +348,10 @@ public struct Pipeline: Sendable {
             let program = ProgramCompiler.compile(try SolverGraph(function))
             return validator.validate(program, on: task)
         } catch {
-            return Verdict(outcome: .error, pairResults: [], demoCorrect: 0, demoCount: task.demonstrations.count,
-                           testCorrect: 0, testCount: task.knownTestCount, elapsedSeconds: 0,
-                           timeLimitSeconds: validator.timeLimitSeconds, errorMessage: "\(error)")
+            return Verdict(
+                outcome: .error, pairResults: [], demoCorrect: 0, demoCount: task.demonstrations.count,
+                testCorrect: 0, testCount: task.knownTestCount, elapsedSeconds: 0,
+                timeLimitSeconds: validator.timeLimitSeconds, errorMessage: "\(error)")
         }
     }
 }

@@ -34,12 +34,18 @@ public struct CandidateResult: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case task, function, file, line
-        case bodyHash = "body_hash", solverMD5 = "solver_md5"
-        case inlineCache = "inline_cache", verdictCache = "verdict_cache"
-        case outcome, pairResults = "pairs"
-        case demoCorrect = "demo_correct", demoCount = "demo_count"
-        case testCorrect = "test_correct", testCount = "test_count"
-        case elapsedSeconds = "elapsed", message
+        case bodyHash = "body_hash"
+        case solverMD5 = "solver_md5"
+        case inlineCache = "inline_cache"
+        case verdictCache = "verdict_cache"
+        case outcome
+        case pairResults = "pairs"
+        case demoCorrect = "demo_correct"
+        case demoCount = "demo_count"
+        case testCorrect = "test_correct"
+        case testCount = "test_count"
+        case elapsedSeconds = "elapsed"
+        case message
     }
 
     /// The result without its timing, for comparing runs.
@@ -65,8 +71,12 @@ public struct TaskSummary: Sendable, Codable, Equatable {
     public var invalid = 0
 
     enum CodingKeys: String, CodingKey {
-        case task, candidates, uniqueBodies = "unique_bodies", uniqueSolvers = "unique_solvers"
-        case inlineHits = "inline_hits", verdictHits = "verdict_hits", validated, correct, timeouts, errors, invalid
+        case task, candidates
+        case uniqueBodies = "unique_bodies"
+        case uniqueSolvers = "unique_solvers"
+        case inlineHits = "inline_hits"
+        case verdictHits = "verdict_hits"
+        case validated, correct, timeouts, errors, invalid
     }
 }
 
@@ -105,13 +115,26 @@ public struct RunSummary: Sendable, Codable {
     public var diagnostics: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case solverVersion = "solver_version", cachePath = "cache", cacheMode = "cache_mode"
-        case candidates, candidateFilesKnown = "candidate_files_known", unreadable, invalid, uniqueBodies = "unique_bodies", uniqueSolvers = "unique_solvers"
-        case inlineHits = "inline_hits", inlineMisses = "inline_misses", inlined
-        case verdictHits = "verdict_hits", verdictMisses = "verdict_misses", validated
-        case dagHashedSolvers = "dag_hashed_solvers", outcomes
-        case tasksWithCandidates = "tasks_with_candidates", tasksSolved = "tasks_solved"
-        case staleVerdicts = "stale_verdicts", phases, tasks, warnings, diagnostics
+        case solverVersion = "solver_version"
+        case cachePath = "cache"
+        case cacheMode = "cache_mode"
+        case candidates
+        case candidateFilesKnown = "candidate_files_known"
+        case unreadable, invalid
+        case uniqueBodies = "unique_bodies"
+        case uniqueSolvers = "unique_solvers"
+        case inlineHits = "inline_hits"
+        case inlineMisses = "inline_misses"
+        case inlined
+        case verdictHits = "verdict_hits"
+        case verdictMisses = "verdict_misses"
+        case validated
+        case dagHashedSolvers = "dag_hashed_solvers"
+        case outcomes
+        case tasksWithCandidates = "tasks_with_candidates"
+        case tasksSolved = "tasks_solved"
+        case staleVerdicts = "stale_verdicts"
+        case phases, tasks, warnings, diagnostics
     }
 
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }

@@ -19,9 +19,10 @@ public struct Validator: Sendable {
     public func validate(_ program: Program, on task: ARCTask) -> Verdict {
         let start = EvaluationContext.now()
         let deadline = start &+ UInt64(max(0, timeLimitSeconds) * 1e9)
-        let demonstrations: Value = .tuple(task.demonstrations.map { pair in
-            .tuple([.grid(pair.input), pair.output.map(Value.grid) ?? .none])
-        })
+        let demonstrations: Value = .tuple(
+            task.demonstrations.map { pair in
+                .tuple([.grid(pair.input), pair.output.map(Value.grid) ?? .none])
+            })
         let pairs = task.demonstrations.map { ($0, true) } + task.tests.map { ($0, false) }
         var results: [PairResult] = []
         results.reserveCapacity(pairs.count)

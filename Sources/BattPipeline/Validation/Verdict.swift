@@ -25,9 +25,11 @@ public struct Verdict: Sendable, Equatable {
     public var timeLimitSeconds: Double
     public var errorMessage: String?
 
-    public init(outcome: Outcome, pairResults: [PairResult], demoCorrect: Int, demoCount: Int,
-                testCorrect: Int, testCount: Int, elapsedSeconds: Double, timeLimitSeconds: Double,
-                errorMessage: String?) {
+    public init(
+        outcome: Outcome, pairResults: [PairResult], demoCorrect: Int, demoCount: Int,
+        testCorrect: Int, testCount: Int, elapsedSeconds: Double, timeLimitSeconds: Double,
+        errorMessage: String?
+    ) {
         self.outcome = outcome
         self.pairResults = pairResults
         self.demoCorrect = demoCorrect

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 
 @Suite struct InspectTests {
@@ -27,10 +28,11 @@ import Testing
         #expect(summary.distinctSolvers == 2)
         #expect(summary.verdicts == 5)
         #expect(summary.verdictsByOutcome == [.correct: 1, .wrong: 2, .timeout: 1, .error: 1])
-        #expect(summary.verdictsByVersion == [
-            .init(solverVersion: "v2", verdicts: 4, isCurrent: true),
-            .init(solverVersion: "v1", verdicts: 1, isCurrent: false),
-        ])
+        #expect(
+            summary.verdictsByVersion == [
+                .init(solverVersion: "v2", verdicts: 4, isCurrent: true),
+                .init(solverVersion: "v1", verdicts: 1, isCurrent: false),
+            ])
         #expect(summary.staleVerdicts == 1)
         #expect(summary.runs == 3)
         #expect(summary.recentHitRates.runs == 2)
@@ -93,23 +95,29 @@ import Testing
         let store = try CacheStore(path: folder.path("cache.sqlite"))
         let outcomes = Outcome.allCases
         for start in stride(from: 0, to: 1_000_000, by: 50_000) {
-            try store.insert(verdicts: (start..<start + 50_000).map { index in
-                Fixture.verdict(
-                    index, task: "task\(index % 800)", version: index % 10 == 0 ? "v1" : "v2",
-                    outcome: outcomes[index % outcomes.count], created: Double(index))
-            })
+            try store.insert(
+                verdicts: (start..<start + 50_000).map { index in
+                    Fixture.verdict(
+                        index, task: "task\(index % 800)", version: index % 10 == 0 ? "v1" : "v2",
+                        outcome: outcomes[index % outcomes.count], created: Double(index))
+                })
         }
         let clock = ContinuousClock()
         var summary: CacheSummary?
         let elapsed = try clock.measure { summary = try store.inspect(currentSolverVersion: "v2") }
         let stale = try clock.measure { _ = try store.staleVerdictCount(currentVersion: "v2") }
         let task = try clock.measure { _ = try store.verdicts(forTask: "task7", limit: 20) }
-        print("inspect on \(summary?.verdicts ?? 0) verdicts (\(summary?.fileBytes ?? 0) bytes): \(elapsed); stale count: \(stale); best of a task: \(task)")
+        print(
+            "inspect on \(summary?.verdicts ?? 0) verdicts (\(summary?.fileBytes ?? 0) bytes): \(elapsed); stale count: \(stale); best of a task: \(task)"
+        )
         let export = try clock.measure { _ = try store.export(to: folder.path("export.sqlite")) }
         var pruned: PruneReport?
         let prune = try clock.measure {
-            pruned = try store.prune(PruneOptions(maxSizeBytes: (summary?.pageCount ?? 0) * (summary?.pageSize ?? 0) / 2))
+            pruned = try store.prune(
+                PruneOptions(maxSizeBytes: (summary?.pageCount ?? 0) * (summary?.pageSize ?? 0) / 2))
         }
-        print("export: \(export); prune to half size: \(prune), evicted \(pruned?.verdictsEvicted ?? 0), \(pruned?.bytesBefore ?? 0) → \(pruned?.bytesAfter ?? 0) bytes")
+        print(
+            "export: \(export); prune to half size: \(prune), evicted \(pruned?.verdictsEvicted ?? 0), \(pruned?.bytesBefore ?? 0) → \(pruned?.bytesAfter ?? 0) bytes"
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 
 @Suite struct MergeTests {
@@ -18,24 +19,33 @@ import Testing
     }
 
     @Test(arguments: [
-        PreferenceCase("correct beats wrong", Fixture.verdict(1, outcome: .correct),
-                       over: Fixture.verdict(1, outcome: .wrong, pairs: "110", created: 50), wins: true),
-        PreferenceCase("wrong beats error", Fixture.verdict(1, outcome: .wrong, pairs: "000"),
-                       over: Fixture.verdict(1, outcome: .error, pairs: "000", created: 50), wins: true),
-        PreferenceCase("error beats timeout", Fixture.verdict(1, outcome: .error, pairs: "0"),
-                       over: Fixture.verdict(1, outcome: .timeout, pairs: "", limit: 10, created: 50), wins: true),
-        PreferenceCase("a finished run beats a budget stop", Fixture.verdict(1, outcome: .error, pairs: "0"),
-                       over: Fixture.verdict(1, outcome: .budget, pairs: ""), wins: true),
-        PreferenceCase("timeout loses to wrong", Fixture.verdict(1, outcome: .timeout, pairs: "", created: 50),
-                       over: Fixture.verdict(1, outcome: .wrong, pairs: "000"), wins: false),
-        PreferenceCase("a larger limit beats a smaller one", Fixture.verdict(1, outcome: .timeout, pairs: "", limit: 5),
-                       over: Fixture.verdict(1, outcome: .timeout, pairs: "", limit: 1, created: 50), wins: true),
-        PreferenceCase("no limit beats any limit", Fixture.verdict(1, outcome: .budget, pairs: "", limit: nil),
-                       over: Fixture.verdict(1, outcome: .timeout, pairs: "", limit: 60, created: 50), wins: true),
-        PreferenceCase("newer wins among equals", Fixture.verdict(1, outcome: .wrong, pairs: "100", created: 60),
-                       over: Fixture.verdict(1, outcome: .wrong, pairs: "010", created: 50), wins: true),
-        PreferenceCase("older loses among equals", Fixture.verdict(1, outcome: .wrong, pairs: "100", created: 40),
-                       over: Fixture.verdict(1, outcome: .wrong, pairs: "010", created: 50), wins: false),
+        PreferenceCase(
+            "correct beats wrong", Fixture.verdict(1, outcome: .correct),
+            over: Fixture.verdict(1, outcome: .wrong, pairs: "110", created: 50), wins: true),
+        PreferenceCase(
+            "wrong beats error", Fixture.verdict(1, outcome: .wrong, pairs: "000"),
+            over: Fixture.verdict(1, outcome: .error, pairs: "000", created: 50), wins: true),
+        PreferenceCase(
+            "error beats timeout", Fixture.verdict(1, outcome: .error, pairs: "0"),
+            over: Fixture.verdict(1, outcome: .timeout, pairs: "", limit: 10, created: 50), wins: true),
+        PreferenceCase(
+            "a finished run beats a budget stop", Fixture.verdict(1, outcome: .error, pairs: "0"),
+            over: Fixture.verdict(1, outcome: .budget, pairs: ""), wins: true),
+        PreferenceCase(
+            "timeout loses to wrong", Fixture.verdict(1, outcome: .timeout, pairs: "", created: 50),
+            over: Fixture.verdict(1, outcome: .wrong, pairs: "000"), wins: false),
+        PreferenceCase(
+            "a larger limit beats a smaller one", Fixture.verdict(1, outcome: .timeout, pairs: "", limit: 5),
+            over: Fixture.verdict(1, outcome: .timeout, pairs: "", limit: 1, created: 50), wins: true),
+        PreferenceCase(
+            "no limit beats any limit", Fixture.verdict(1, outcome: .budget, pairs: "", limit: nil),
+            over: Fixture.verdict(1, outcome: .timeout, pairs: "", limit: 60, created: 50), wins: true),
+        PreferenceCase(
+            "newer wins among equals", Fixture.verdict(1, outcome: .wrong, pairs: "100", created: 60),
+            over: Fixture.verdict(1, outcome: .wrong, pairs: "010", created: 50), wins: true),
+        PreferenceCase(
+            "older loses among equals", Fixture.verdict(1, outcome: .wrong, pairs: "100", created: 40),
+            over: Fixture.verdict(1, outcome: .wrong, pairs: "010", created: 50), wins: false),
         PreferenceCase("a full tie keeps the existing row", Fixture.verdict(1), over: Fixture.verdict(1), wins: false),
     ])
     func preferenceRule(_ rule: PreferenceCase) {
@@ -70,8 +80,8 @@ import Testing
         let source = try CacheStore(path: sessions.path("session.sqlite"))
         try source.insert(verdicts: [
             Fixture.verdict(1, outcome: .correct, limit: 5, created: 20, lastUsed: 20, hits: 2),  // replaces
-            Fixture.verdict(2, outcome: .wrong, pairs: "011", created: 30, hits: 4),             // kept
-            Fixture.verdict(4, task: "t2"),                                                       // added
+            Fixture.verdict(2, outcome: .wrong, pairs: "011", created: 30, hits: 4),  // kept
+            Fixture.verdict(4, task: "t2"),  // added
         ])
         try source.insert(solvers: [Fixture.solver(1)])
         try source.record(run: Fixture.run())
@@ -105,7 +115,8 @@ import Testing
 
         let report = try sessions.destination.merge(sources: [sessions.first, sessions.second])
         #expect(report.verdicts == MergeCounts(added: 3_000, kept: 0, replaced: 500))
-        #expect(report.solvers == MergeCounts(added: 2, kept: 0, replaced: 1), "the row with text replaces the one without")
+        #expect(
+            report.solvers == MergeCounts(added: 2, kept: 0, replaced: 1), "the row with text replaces the one without")
         #expect(report.runs == MergeCounts(added: 1, kept: 1))
         #expect(try sessions.destination.verdictCount() == 3_000)
 
@@ -141,10 +152,12 @@ import Testing
     @Test func aNewerSourceRefusesTheWholeMerge() throws {
         let sessions = try Sessions()
         try CacheStore(path: sessions.first).insert(verdicts: [Fixture.verdict(1)])
-        _ = try CacheStore(path: sessions.second, mode: .readWrite,
-                           migrations: [MigrationTests.first, MigrationTests.second])
-        #expect(throws: CacheError.newerSchema(
-            path: sessions.second, unknown: ["0002_notes"], supported: SchemaMigration.supportedIdentifiers)
+        _ = try CacheStore(
+            path: sessions.second, mode: .readWrite,
+            migrations: [MigrationTests.first, MigrationTests.second])
+        #expect(
+            throws: CacheError.newerSchema(
+                path: sessions.second, unknown: ["0002_notes"], supported: SchemaMigration.supportedIdentifiers)
         ) {
             try sessions.destination.merge(sources: [sessions.first, sessions.second])
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 
 @Suite struct PruneTests {
@@ -32,10 +33,12 @@ import Testing
         let report = try store.prune(PruneOptions(currentSolverVersion: "v2", stale: true))
         #expect(report.verdictsSelected == 2)
         #expect(report.removedByVersion == ["v1": 2])
-        #expect(report.removedKeys == [Fixture.key(1, task: "a", version: "v1"), Fixture.key(2, task: "a", version: "v1")])
+        #expect(
+            report.removedKeys == [Fixture.key(1, task: "a", version: "v1"), Fixture.key(2, task: "a", version: "v1")])
         #expect(try store.staleVerdictCount(currentVersion: "v2") == 0)
         #expect(report.solversRemoved == 1, "body-2 goes; body-1 still has a v2 verdict; body-99 was never validated")
-        #expect(try store.solvers(forBodyHashes: ["body-1", "body-2", "body-99"]).keys.sorted() == ["body-1", "body-99"])
+        #expect(
+            try store.solvers(forBodyHashes: ["body-1", "body-2", "body-99"]).keys.sorted() == ["body-1", "body-99"])
     }
 
     @Test(arguments: StoreKind.allCases)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import BattCache
 
 @Suite struct SnapshotTests {
@@ -78,7 +79,8 @@ import Testing
         try store.insert(verdicts: [Fixture.verdict(2)])  // only in the -wal
         try store.insert(solvers: [Fixture.solver(1)])
         for suffix in ["", "-wal"] {
-            try FileManager.default.copyItem(atPath: live.path("cache.sqlite") + suffix, toPath: shipped.path("cache.sqlite") + suffix)
+            try FileManager.default.copyItem(
+                atPath: live.path("cache.sqlite") + suffix, toPath: shipped.path("cache.sqlite") + suffix)
         }
         try FileSystem.chmod(shipped.url.path, 0o555)
         defer { try? FileSystem.chmod(shipped.url.path, 0o755) }
@@ -98,7 +100,8 @@ import Testing
         let source = folder.path("old.sqlite")
         #expect(FileManager.default.createFile(atPath: source, contents: Data()))  // no schema at all
         _ = try CacheStore.seed(from: source, to: folder.path("new.sqlite"))
-        #expect(try CacheStore(path: folder.path("new.sqlite"), mode: .readOnly).appliedMigrations()
+        #expect(
+            try CacheStore(path: folder.path("new.sqlite"), mode: .readOnly).appliedMigrations()
                 == SchemaMigration.supportedIdentifiers)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 
 @Suite struct EmbeddedMigrationsTests {
@@ -21,8 +22,9 @@ import Testing
                 sql: try String(contentsOf: Self.migrationsFolder.appendingPathComponent(name), encoding: .utf8))
         }
         #expect(!onDisk.isEmpty)
-        #expect(onDisk.map(\.identifier) == SchemaMigration.embedded.map(\.identifier),
-                "Run Scripts/embed-migrations.sh after changing Migrations/")
+        #expect(
+            onDisk.map(\.identifier) == SchemaMigration.embedded.map(\.identifier),
+            "Run Scripts/embed-migrations.sh after changing Migrations/")
         for (file, embedded) in zip(onDisk, SchemaMigration.embedded) {
             #expect(file.sql == embedded.sql, "\(file.identifier) differs: run Scripts/embed-migrations.sh")
         }

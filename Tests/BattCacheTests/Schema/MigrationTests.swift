@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import BattCache
 
 @Suite struct MigrationTests {
@@ -50,8 +51,9 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.path("cache.sqlite")
         _ = try CacheStore(path: path, mode: .readWrite, migrations: [Self.first])
-        #expect(throws: CacheError.olderSchemaReadOnly(
-            path: path, applied: ["0001_initial"], supported: ["0001_initial", "0002_notes"])
+        #expect(
+            throws: CacheError.olderSchemaReadOnly(
+                path: path, applied: ["0001_initial"], supported: ["0001_initial", "0002_notes"])
         ) {
             try CacheStore(path: path, mode: .readOnly, migrations: [Self.first, Self.second])
         }

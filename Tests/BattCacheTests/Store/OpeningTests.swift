@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import BattCache
 
 @Suite struct OpeningTests {
@@ -204,7 +205,8 @@ import Testing
     }
 
     @Test func immutableURIsEscapeSpecialCharacters() {
-        #expect(CacheStore.immutableURI("/data/a%b?c#d.sqlite") == "file:/data/a%25b%3fc%23d.sqlite?mode=ro&immutable=1")
+        #expect(
+            CacheStore.immutableURI("/data/a%b?c#d.sqlite") == "file:/data/a%25b%3fc%23d.sqlite?mode=ro&immutable=1")
     }
 
     @Test func pathsWithSpecialCharactersOpenImmutable() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 
 /// Several stores on one file behave like several processes sharing it: SQLite's

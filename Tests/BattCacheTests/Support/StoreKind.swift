@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattCache
 
 /// Where a store test keeps its database: GRDB-style, most store tests run on both.
@@ -54,8 +55,10 @@ enum Fixture {
             lastUsedAt: lastUsed.map(date), hitCount: hits)
     }
 
-    static func solver(_ body: Int, solver: Int? = nil, text: String? = "def solve(I):\n    return I",
-                       inliner: String = "i1", created: Double = 0) -> SolverRecord {
+    static func solver(
+        _ body: Int, solver: Int? = nil, text: String? = "def solve(I):\n    return I",
+        inliner: String = "i1", created: Double = 0
+    ) -> SolverRecord {
         SolverRecord(
             bodyHash: "body-\(body)", solverMD5: md5(solver ?? body), inlinedText: text,
             textMaterialised: text != nil, inlinerVersion: inliner, createdAt: date(created))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import BattCache
 @testable import BattCommands
 
@@ -52,10 +53,12 @@ enum CacheFixture {
         let outcomes: [Outcome] = [.wrong, .wrong, .wrong, .correct, .error, .timeout, .budget]
         for start in stride(from: 0, to: count, by: 20_000) {
             let range = (firstSolver + start)..<(firstSolver + min(count, start + 20_000))
-            try store.insert(verdicts: range.map { i in
-                verdict(i, task: "task\(i % tasks)", version: version, outcome: outcomes[i % outcomes.count],
+            try store.insert(
+                verdicts: range.map { i in
+                    verdict(
+                        i, task: "task\(i % tasks)", version: version, outcome: outcomes[i % outcomes.count],
                         created: Double(i), lastUsed: Double(i))
-            })
+                })
             try store.insert(solvers: range.map { solver($0) })
         }
         _ = try store.record(run: run(hits: count / 2, misses: count - count / 2))
@@ -64,16 +67,22 @@ enum CacheFixture {
 
     /// A cache written by a newer batt: one more migration than this binary knows.
     static func newerSchemaCache(at path: String) throws {
-        let newer = SchemaMigration.embedded + [SchemaMigration(identifier: "9999_future", sql: "CREATE TABLE future_things (x)")]
+        let newer =
+            SchemaMigration.embedded + [
+                SchemaMigration(identifier: "9999_future", sql: "CREATE TABLE future_things (x)")
+            ]
         let store = try CacheStore(path: path, mode: .readWrite, migrations: newer)
         try store.insert(verdicts: [verdict(1)])
     }
 
     /// An SQLite database of another application, with a migration record of its own.
     static func foreignDatabase(at path: String) throws {
-        _ = try CacheStore(path: path, mode: .readWrite, migrations: [
-            SchemaMigration(identifier: "0001_photos", sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)"),
-        ])
+        _ = try CacheStore(
+            path: path, mode: .readWrite,
+            migrations: [
+                SchemaMigration(
+                    identifier: "0001_photos", sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+            ])
     }
 }
 

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Paths of the repository the tests run from.
@@ -124,7 +125,8 @@ final class BattProcess {
     func wait() -> BattResult {
         process.waitUntilExit()
         let read = { (name: String) in
-            String(decoding: FileManager.default.contents(atPath: self.outputFolder.path(name)) ?? Data(), as: UTF8.self)
+            String(
+                decoding: FileManager.default.contents(atPath: self.outputFolder.path(name)) ?? Data(), as: UTF8.self)
         }
         return BattResult(
             status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
@@ -152,7 +154,8 @@ enum CacheRunReport {
     static func comparableLines(_ path: String) throws -> [String] {
         try objects(path).map { object in
             let kept = object.filter { !runDependentFields.contains($0.key) }
-            return String(decoding: try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]), as: UTF8.self)
+            return String(
+                decoding: try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]), as: UTF8.self)
         }
     }
 
@@ -161,7 +164,8 @@ enum CacheRunReport {
         var verdicts: [CacheVerdictID: String] = [:]
         for object in try objects(path) {
             guard let md5 = object["solver_md5"] as? String, let task = object["task"] as? String,
-                  let outcome = object["outcome"] as? String, outcome != "invalid" else { continue }
+                let outcome = object["outcome"] as? String, outcome != "invalid"
+            else { continue }
             verdicts[CacheVerdictID(solverMD5: md5, task: task)] = outcome
         }
         return verdicts

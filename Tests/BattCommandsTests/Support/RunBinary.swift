@@ -36,10 +36,13 @@ enum BattBinary {
 
     /// Runs `batt arguments` in `directory` (default: the repository) without the user's
     /// `BATT_*` variables, plus `environment`.
-    static func run(_ arguments: [String], in directory: String = repository.path,
-                    environment: [String: String] = [:]) async throws -> BattRun {
+    static func run(
+        _ arguments: [String], in directory: String = repository.path,
+        environment: [String: String] = [:]
+    ) async throws -> BattRun {
         let output = try RunFolder()
-        let stdoutPath = output.path("stdout"), stderrPath = output.path("stderr")
+        let stdoutPath = output.path("stdout")
+        let stderrPath = output.path("stderr")
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))

@@ -27,7 +27,8 @@ enum CanonicalForm {
             }
             checkRebuilt(value, found: &found)
         case .otherTuple(let elements):
-            if case .otherTuple = Value.tuple(elements) {} else {
+            if case .otherTuple = Value.tuple(elements) {
+            } else {
                 found.append("generic tuple \(short(value)) has the shape of a pair or a grid")
             }
             checkRebuilt(value, found: &found)

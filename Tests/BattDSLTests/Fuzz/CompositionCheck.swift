@@ -23,14 +23,17 @@ struct CompositionCheck {
 
     mutating func run() {
         let start = EvaluationContext.now()
-        (outcomes, stepSeconds) = composition.evaluateSteps(EvaluationContext(timeLimit: Self.timeLimit, budget: Self.budget))
+        (outcomes, stepSeconds) = composition.evaluateSteps(
+            EvaluationContext(timeLimit: Self.timeLimit, budget: Self.budget))
         elapsed = Self.seconds(since: start)
         checkPrompt(elapsed, "the steps")
 
         for (k, outcome) in outcomes.enumerated() {
             switch outcome {
             case .value(let value):
-                for violation in CanonicalForm.violations(in: value) { problems.append("s\(k) is not canonical: \(violation)") }
+                for violation in CanonicalForm.violations(in: value) {
+                    problems.append("s\(k) is not canonical: \(violation)")
+                }
             case .foreignError(let text):
                 problems.append("s\(k) threw \(text), not a DSLError")
             case .error, .skipped:
@@ -45,8 +48,10 @@ struct CompositionCheck {
         let start = EvaluationContext.now()
         let actual: RandomComposition.Outcome
         do {
-            actual = .value(try program.evaluate(composition.inputs,
-                                                 EvaluationContext(timeLimit: Self.timeLimit, budget: Self.budget)))
+            actual = .value(
+                try program.evaluate(
+                    composition.inputs,
+                    EvaluationContext(timeLimit: Self.timeLimit, budget: Self.budget)))
         } catch let error as DSLError {
             actual = .error(error)
         } catch {
@@ -57,9 +62,11 @@ struct CompositionCheck {
 
         // Limits depend on the clock and on what else shared the budget, so they prove nothing here.
         guard let expected = composition.expectedProgramOutcome(from: outcomes),
-              !expected.isLimit, !actual.isLimit, !Self.agree(expected, actual) else { return }
-        problems.append("evaluated again as a program, the last step gave \(Self.describe(actual)) "
-                        + "instead of \(Self.describe(expected))")
+            !expected.isLimit, !actual.isLimit, !Self.agree(expected, actual)
+        else { return }
+        problems.append(
+            "evaluated again as a program, the last step gave \(Self.describe(actual)) "
+                + "instead of \(Self.describe(expected))")
     }
 
     /// Equal outcomes, where functions built twice count as equal when built alike (Python's `==` on
@@ -79,7 +86,8 @@ struct CompositionCheck {
 
     private static func withoutArityName(_ error: DSLError) -> DSLError {
         if case .inPrimitive(let name, let inner) = error, case .typeError(let message) = inner,
-           message.hasPrefix("\(name)() takes ") {
+            message.hasPrefix("\(name)() takes ")
+        {
             return inner
         }
         return error

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BattDSL
 
 /// Random, type-agnostic compositions of all the primitives on random values: none may crash the
@@ -54,7 +55,9 @@ import Testing
             tally.add(check)
             if !check.problems.isEmpty && tally.failures <= Self.reportedProblemsPerShard {
                 let test = large ? "compositionsOfLargeValues" : "randomCompositions"
-                Issue.record("\(check.report)\n  replay: BATT_FUZZ_SEED=0x\(String(seed, radix: 16)) swift test --filter \(test)")
+                Issue.record(
+                    "\(check.report)\n  replay: BATT_FUZZ_SEED=0x\(String(seed, radix: 16)) swift test --filter \(test)"
+                )
             }
         }
         if let sum = total.add(tally) { print("fuzz \(kind)total: \(sum.summary)") }
@@ -122,7 +125,8 @@ struct FuzzTally: Sendable {
     var summary: String {
         let slowestText = String(format: "%.3f", slowest)
         let silent = Primitives.all.map(\.name).filter { !primitivesReturned.contains($0) }
-        return "\(compositions) compositions (\(steps) steps, \(stepsReturned) returned): \(returned) returned a value, "
+        return
+            "\(compositions) compositions (\(steps) steps, \(stepsReturned) returned): \(returned) returned a value, "
             + "\(raised) raised (\(limits) at a limit), \(failures) failed; slowest \(slowestText) s "
             + "(seed 0x\(String(slowestSeed, radix: 16))); \(Primitives.all.count - silent.count) primitives returned"
             + (silent.isEmpty || silent.count > 12 ? "" : ", never: \(silent.joined(separator: " "))")

@@ -1,5 +1,6 @@
-@testable import BattDSL
 import Testing
+
+@testable import BattDSL
 
 /// `product` builds its set from sorted distinct factors (so that it never sorts all the pairs
 /// unwatched); on random containers of every kind that must still be Python's

@@ -52,9 +52,13 @@ struct RandomComposition {
             }
             if values.random.chance(12) {
                 let functionInputs = inputs.indices.filter { if case .function = inputs[$0] { true } else { false } }
-                let callee = !functionInputs.isEmpty && values.random.chance(70) ? values.random.pick(functionInputs) : argument()
+                let callee =
+                    !functionInputs.isEmpty && values.random.chance(70)
+                    ? values.random.pick(functionInputs) : argument()
                 var count = values.random.int(in: 1...3)
-                if callee < inputs.count, case .function(let f) = inputs[callee], values.random.chance(85) { count = f.arity }
+                if callee < inputs.count, case .function(let f) = inputs[callee], values.random.chance(85) {
+                    count = f.arity
+                }
                 steps.append(.call(callee: callee, arguments: (0..<count).map { _ in argument() }))
             } else {
                 let primitive = values.random.pick(Primitives.all)

@@ -156,11 +156,19 @@ struct RandomValues {
         case 1: built = RandomValues.build("lbind", [.function(primitive), smallValue()])
         case 2: built = RandomValues.build("compose", [.function(function(depth: depth + 1)), .function(primitive)])
         case 3:
-            built = RandomValues.build("chain", [.function(primitive), .function(function(depth: depth + 1)),
-                                                 .function(primitiveFunction())])
+            built = RandomValues.build(
+                "chain",
+                [
+                    .function(primitive), .function(function(depth: depth + 1)),
+                    .function(primitiveFunction()),
+                ])
         case 4:
-            built = RandomValues.build("fork", [.function(function(depth: depth + 1)), .function(primitive),
-                                                .function(primitiveFunction())])
+            built = RandomValues.build(
+                "fork",
+                [
+                    .function(function(depth: depth + 1)), .function(primitive),
+                    .function(primitiveFunction()),
+                ])
         case 5: built = RandomValues.build("matcher", [.function(primitive), smallValue()])
         default: built = RandomValues.build("power", [.function(primitive), .int(random.int(in: 1...4))])
         }

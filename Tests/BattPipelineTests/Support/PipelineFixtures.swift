@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import BattPipeline
 
 /// Paths of the fixture files, found from this file's location.

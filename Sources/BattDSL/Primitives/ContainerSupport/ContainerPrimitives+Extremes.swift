@@ -37,7 +37,8 @@ extension ContainerPrimitives {
     static func extremeElement(
         _ container: Value, _ compfunc: Value, greater: Bool, _ context: EvaluationContext
     ) throws -> Value {
-        let best = try PythonIteration.extremum(of: container, greater: greater, context, key: keyFunction(compfunc, context))
+        let best = try PythonIteration.extremum(
+            of: container, greater: greater, context, key: keyFunction(compfunc, context))
         guard let best else { throw DSLError.valueError("\(greater ? "max" : "min")() arg is an empty sequence") }
         return best.element
     }

@@ -16,7 +16,7 @@ extension ContainerPrimitives {
             try context.charge(x.count + y.count)
             return .object(SortedRuns.union(x, y))
         case (.indices, .otherSet(let y)) where y.isEmpty, (.object, .otherSet(let y)) where y.isEmpty,
-             (.indices, .otherTuple(let y)) where y.isEmpty, (.object, .otherTuple(let y)) where y.isEmpty:
+            (.indices, .otherTuple(let y)) where y.isEmpty, (.object, .otherTuple(let y)) where y.isEmpty:
             return a
         case (.otherSet(let x), .indices) where x.isEmpty, (.otherSet(let x), .object) where x.isEmpty:
             return b

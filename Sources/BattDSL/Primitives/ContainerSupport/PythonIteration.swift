@@ -143,7 +143,8 @@ enum PythonIteration {
     /// The cell a value is when it has the shape `(color, (i, j))`, as members of objects do.
     static func cellShape(_ value: Value) -> Cell? {
         guard case .otherTuple(let items) = value, items.count == 2, case .int(let color) = items[0],
-              case .pair(let i, let j) = items[1] else { return nil }
+            case .pair(let i, let j) = items[1]
+        else { return nil }
         return Cell(color, i, j)
     }
 

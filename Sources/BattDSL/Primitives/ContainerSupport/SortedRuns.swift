@@ -8,11 +8,15 @@ enum SortedRuns {
         var (i, j) = (0, 0)
         while i < x.count && j < y.count {
             if x[i] < y[j] {
-                result.append(x[i]); i += 1
+                result.append(x[i])
+                i += 1
             } else if y[j] < x[i] {
-                result.append(y[j]); j += 1
+                result.append(y[j])
+                j += 1
             } else {
-                result.append(x[i]); i += 1; j += 1
+                result.append(x[i])
+                i += 1
+                j += 1
             }
         }
         result.append(contentsOf: x[i...])

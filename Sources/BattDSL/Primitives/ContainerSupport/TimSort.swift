@@ -214,23 +214,43 @@ struct TimSort {
         var (na, nb) = (countA, countB)
         var (a, b, dest) = (0, startB, startA)
         var end = MergeEnd.allPlaced
-        keys[dest] = keys[b]; positions[dest] = positions[b]; dest += 1; b += 1; nb -= 1
+        keys[dest] = keys[b]
+        positions[dest] = positions[b]
+        dest += 1
+        b += 1
+        nb -= 1
         merging: do {
             if nb == 0 { break merging }
-            if na == 1 { end = .oneLeftOver; break merging }
+            if na == 1 {
+                end = .oneLeftOver
+                break merging
+            }
             var minGallop = self.minGallop
             while true {
                 var (winsA, winsB) = (0, 0)
                 while true {
                     if try less(keys[b], copyKeys[a]) {
-                        keys[dest] = keys[b]; positions[dest] = positions[b]; dest += 1; b += 1
-                        winsB += 1; winsA = 0; nb -= 1
+                        keys[dest] = keys[b]
+                        positions[dest] = positions[b]
+                        dest += 1
+                        b += 1
+                        winsB += 1
+                        winsA = 0
+                        nb -= 1
                         if nb == 0 { break merging }
                         if winsB >= minGallop { break }
                     } else {
-                        keys[dest] = copyKeys[a]; positions[dest] = copyPositions[a]; dest += 1; a += 1
-                        winsA += 1; winsB = 0; na -= 1
-                        if na == 1 { end = .oneLeftOver; break merging }
+                        keys[dest] = copyKeys[a]
+                        positions[dest] = copyPositions[a]
+                        dest += 1
+                        a += 1
+                        winsA += 1
+                        winsB = 0
+                        na -= 1
+                        if na == 1 {
+                            end = .oneLeftOver
+                            break merging
+                        }
                         if winsA >= minGallop { break }
                     }
                 }
@@ -241,24 +261,44 @@ struct TimSort {
                     winsA = try gallopRight(keys[b], in: copyKeys, a, na, hint: 0)
                     if winsA > 0 {
                         for _ in 0..<winsA {
-                            keys[dest] = copyKeys[a]; positions[dest] = copyPositions[a]; dest += 1; a += 1
+                            keys[dest] = copyKeys[a]
+                            positions[dest] = copyPositions[a]
+                            dest += 1
+                            a += 1
                         }
                         na -= winsA
-                        if na == 1 { end = .oneLeftOver; break merging }
+                        if na == 1 {
+                            end = .oneLeftOver
+                            break merging
+                        }
                         if na == 0 { break merging }
                     }
-                    keys[dest] = keys[b]; positions[dest] = positions[b]; dest += 1; b += 1; nb -= 1
+                    keys[dest] = keys[b]
+                    positions[dest] = positions[b]
+                    dest += 1
+                    b += 1
+                    nb -= 1
                     if nb == 0 { break merging }
                     winsB = try gallopLeft(copyKeys[a], in: keys, b, nb, hint: 0)
                     if winsB > 0 {
                         for _ in 0..<winsB {
-                            keys[dest] = keys[b]; positions[dest] = positions[b]; dest += 1; b += 1
+                            keys[dest] = keys[b]
+                            positions[dest] = positions[b]
+                            dest += 1
+                            b += 1
                         }
                         nb -= winsB
                         if nb == 0 { break merging }
                     }
-                    keys[dest] = copyKeys[a]; positions[dest] = copyPositions[a]; dest += 1; a += 1; na -= 1
-                    if na == 1 { end = .oneLeftOver; break merging }
+                    keys[dest] = copyKeys[a]
+                    positions[dest] = copyPositions[a]
+                    dest += 1
+                    a += 1
+                    na -= 1
+                    if na == 1 {
+                        end = .oneLeftOver
+                        break merging
+                    }
                 } while winsA >= TimSort.initialMinGallop || winsB >= TimSort.initialMinGallop
                 minGallop += 1
                 self.minGallop = minGallop
@@ -267,14 +307,21 @@ struct TimSort {
         switch end {
         case .allPlaced:
             for _ in 0..<na {
-                keys[dest] = copyKeys[a]; positions[dest] = copyPositions[a]; dest += 1; a += 1
+                keys[dest] = copyKeys[a]
+                positions[dest] = copyPositions[a]
+                dest += 1
+                a += 1
             }
         case .oneLeftOver:
             // The last element of A belongs after what remains of B.
             for _ in 0..<nb {
-                keys[dest] = keys[b]; positions[dest] = positions[b]; dest += 1; b += 1
+                keys[dest] = keys[b]
+                positions[dest] = positions[b]
+                dest += 1
+                b += 1
             }
-            keys[dest] = copyKeys[a]; positions[dest] = copyPositions[a]
+            keys[dest] = copyKeys[a]
+            positions[dest] = copyPositions[a]
         }
     }
 
@@ -286,23 +333,43 @@ struct TimSort {
         var (na, nb) = (countA, countB)
         var (a, b, dest) = (startA + countA - 1, countB - 1, startB + countB - 1)
         var end = MergeEnd.allPlaced
-        keys[dest] = keys[a]; positions[dest] = positions[a]; dest -= 1; a -= 1; na -= 1
+        keys[dest] = keys[a]
+        positions[dest] = positions[a]
+        dest -= 1
+        a -= 1
+        na -= 1
         merging: do {
             if na == 0 { break merging }
-            if nb == 1 { end = .oneLeftOver; break merging }
+            if nb == 1 {
+                end = .oneLeftOver
+                break merging
+            }
             var minGallop = self.minGallop
             while true {
                 var (winsA, winsB) = (0, 0)
                 while true {
                     if try less(copyKeys[b], keys[a]) {
-                        keys[dest] = keys[a]; positions[dest] = positions[a]; dest -= 1; a -= 1
-                        winsA += 1; winsB = 0; na -= 1
+                        keys[dest] = keys[a]
+                        positions[dest] = positions[a]
+                        dest -= 1
+                        a -= 1
+                        winsA += 1
+                        winsB = 0
+                        na -= 1
                         if na == 0 { break merging }
                         if winsA >= minGallop { break }
                     } else {
-                        keys[dest] = copyKeys[b]; positions[dest] = copyPositions[b]; dest -= 1; b -= 1
-                        winsB += 1; winsA = 0; nb -= 1
-                        if nb == 1 { end = .oneLeftOver; break merging }
+                        keys[dest] = copyKeys[b]
+                        positions[dest] = copyPositions[b]
+                        dest -= 1
+                        b -= 1
+                        winsB += 1
+                        winsA = 0
+                        nb -= 1
+                        if nb == 1 {
+                            end = .oneLeftOver
+                            break merging
+                        }
                         if winsB >= minGallop { break }
                     }
                 }
@@ -313,23 +380,43 @@ struct TimSort {
                     winsA = try na - gallopRight(copyKeys[b], in: keys, startA, na, hint: na - 1)
                     if winsA > 0 {
                         for _ in 0..<winsA {
-                            keys[dest] = keys[a]; positions[dest] = positions[a]; dest -= 1; a -= 1
+                            keys[dest] = keys[a]
+                            positions[dest] = positions[a]
+                            dest -= 1
+                            a -= 1
                         }
                         na -= winsA
                         if na == 0 { break merging }
                     }
-                    keys[dest] = copyKeys[b]; positions[dest] = copyPositions[b]; dest -= 1; b -= 1; nb -= 1
-                    if nb == 1 { end = .oneLeftOver; break merging }
+                    keys[dest] = copyKeys[b]
+                    positions[dest] = copyPositions[b]
+                    dest -= 1
+                    b -= 1
+                    nb -= 1
+                    if nb == 1 {
+                        end = .oneLeftOver
+                        break merging
+                    }
                     winsB = try nb - gallopLeft(keys[a], in: copyKeys, 0, nb, hint: nb - 1)
                     if winsB > 0 {
                         for _ in 0..<winsB {
-                            keys[dest] = copyKeys[b]; positions[dest] = copyPositions[b]; dest -= 1; b -= 1
+                            keys[dest] = copyKeys[b]
+                            positions[dest] = copyPositions[b]
+                            dest -= 1
+                            b -= 1
                         }
                         nb -= winsB
-                        if nb == 1 { end = .oneLeftOver; break merging }
+                        if nb == 1 {
+                            end = .oneLeftOver
+                            break merging
+                        }
                         if nb == 0 { break merging }
                     }
-                    keys[dest] = keys[a]; positions[dest] = positions[a]; dest -= 1; a -= 1; na -= 1
+                    keys[dest] = keys[a]
+                    positions[dest] = positions[a]
+                    dest -= 1
+                    a -= 1
+                    na -= 1
                     if na == 0 { break merging }
                 } while winsA >= TimSort.initialMinGallop || winsB >= TimSort.initialMinGallop
                 minGallop += 1
@@ -339,14 +426,19 @@ struct TimSort {
         switch end {
         case .allPlaced:
             for k in 0..<nb {
-                keys[dest - nb + 1 + k] = copyKeys[k]; positions[dest - nb + 1 + k] = copyPositions[k]
+                keys[dest - nb + 1 + k] = copyKeys[k]
+                positions[dest - nb + 1 + k] = copyPositions[k]
             }
         case .oneLeftOver:
             // The first element of B belongs before what remains of A.
             for _ in 0..<na {
-                keys[dest] = keys[a]; positions[dest] = positions[a]; dest -= 1; a -= 1
+                keys[dest] = keys[a]
+                positions[dest] = positions[a]
+                dest -= 1
+                a -= 1
             }
-            keys[dest] = copyKeys[b]; positions[dest] = copyPositions[b]
+            keys[dest] = copyKeys[b]
+            positions[dest] = copyPositions[b]
         }
     }
 }

@@ -27,7 +27,9 @@ enum GridCellMaps {
     static func cellwise(_ a: Value, _ b: Value, _ fallback: Value, _ context: EvaluationContext) throws -> Value {
         if case .grid(let x) = a, case .grid(let y) = b, let other = GridShapes.cell(fallback) {
             if x.width == 0 { return a }
-            guard y.height >= x.height, y.width >= x.width else { throw DSLError.indexError("tuple index out of range") }
+            guard y.height >= x.height, y.width >= x.width else {
+                throw DSLError.indexError("tuple index out of range")
+            }
             try context.charge(x.cells.count)
             var cells = x.cells
             for i in 0..<x.height {
@@ -52,7 +54,9 @@ enum GridCellMaps {
         return .tuple(rows)
     }
 
-    static func replace(_ grid: Value, _ replacee: Value, _ replacer: Value, _ context: EvaluationContext) throws -> Value {
+    static func replace(_ grid: Value, _ replacee: Value, _ replacer: Value, _ context: EvaluationContext) throws
+        -> Value
+    {
         if case .grid(var g) = grid {
             try context.charge(g.cells.count)
             guard let target = GridShapes.cell(replacee), g.cells.contains(target) else { return grid }
@@ -80,8 +84,9 @@ enum GridCellMaps {
     private static func mapCells(
         _ grid: Value, _ context: EvaluationContext, _ transform: (Value) -> Value
     ) throws -> Value {
-        .tuple(try GridPython.elements(grid, context).map { row in
-            .tuple(try GridPython.elements(row, context).map(transform))
-        })
+        .tuple(
+            try GridPython.elements(grid, context).map { row in
+                .tuple(try GridPython.elements(row, context).map(transform))
+            })
     }
 }

@@ -23,7 +23,8 @@ enum GridPainting {
 
     static func underfill(_ grid: Value, _ value: Value, _ patch: Value, _ context: EvaluationContext) throws -> Value {
         if case .grid(var g) = grid, g.width > 0, let color = GridShapes.cell(value),
-           let points = GridShapes.setLocations(patch) {
+            let points = GridShapes.setLocations(patch)
+        {
             try context.charge(g.cells.count + points.count)
             let background = Int8(truncatingIfNeeded: g.mostColor)
             for p in points where g.contains(p) && g.cells[p.i * g.width + p.j] == background {
@@ -127,7 +128,8 @@ enum GridPainting {
         _ value: Value, into rows: inout [[Value]], _ i: Int, _ j: Int, onlyOver background: Value?
     ) throws {
         guard i < rows.count, j < rows[i].count else {
-            throw DSLError.indexError(background == nil ? "list assignment index out of range" : "list index out of range")
+            throw DSLError.indexError(
+                background == nil ? "list assignment index out of range" : "list index out of range")
         }
         if let background, rows[i][j] != background { return }
         rows[i][j] = value

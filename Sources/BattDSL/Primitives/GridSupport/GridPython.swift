@@ -105,11 +105,12 @@ enum GridPython {
 
     private static func corner(_ patch: Value, _ context: EvaluationContext, smallest: Bool) throws -> Value {
         let columns = try transposed(toIndices(patch, context), context)
-        return .tuple(try columns.map { column in
-            let best = smallest ? try PythonBuiltins.min(column) { $0 } : try PythonBuiltins.max(column) { $0 }
-            guard let best else { throw DSLError.valueError("min() arg is an empty sequence") }
-            return best
-        })
+        return .tuple(
+            try columns.map { column in
+                let best = smallest ? try PythonBuiltins.min(column) { $0 } : try PythonBuiltins.max(column) { $0 }
+                guard let best else { throw DSLError.valueError("min() arg is an empty sequence") }
+                return best
+            })
     }
 
     /// `shape(piece)`: its height and width.
@@ -126,7 +127,8 @@ enum GridPython {
             return rows ? i : j
         }
         guard let last = try PythonBuiltins.max(positions, key: { $0 }),
-              let first = try PythonBuiltins.min(positions, key: { $0 }) else {
+            let first = try PythonBuiltins.min(positions, key: { $0 })
+        else {
             throw DSLError.valueError("max() arg is an empty sequence")
         }
         return try Value.pythonAdd(Value.pythonSubtract(last, first, context), .int(1), context)
@@ -137,15 +139,18 @@ enum GridPython {
         if try patch.pythonLength() == 0 { return patch }
         let (di, dj) = try directions.unpackTwo()
         let cells = try holdsCells(patch)
-        return .set(try elements(patch, context).map { element in
-            if cells {
-                let (value, location) = try element.unpackTwo()
-                let (i, j) = try location.unpackTwo()
-                return .tuple([value, .tuple([try Value.pythonAdd(i, di, context), try Value.pythonAdd(j, dj, context)])])
-            }
-            let (i, j) = try element.unpackTwo()
-            return .tuple([try Value.pythonAdd(i, di, context), try Value.pythonAdd(j, dj, context)])
-        })
+        return .set(
+            try elements(patch, context).map { element in
+                if cells {
+                    let (value, location) = try element.unpackTwo()
+                    let (i, j) = try location.unpackTwo()
+                    return .tuple([
+                        value, .tuple([try Value.pythonAdd(i, di, context), try Value.pythonAdd(j, dj, context)]),
+                    ])
+                }
+                let (i, j) = try element.unpackTwo()
+                return .tuple([try Value.pythonAdd(i, di, context), try Value.pythonAdd(j, dj, context)])
+            })
     }
 
     /// `mostcolor(element)`: the most frequent value, the first in set order among ties.

@@ -18,9 +18,10 @@ enum GridRotations {
             }
             return .grid(Grid(height: g.height, width: g.width, cells: cells))
         }
-        return .tuple(try GridPython.elements(GridPython.reversed(grid, context), context).map { row in
-            try GridPython.reversed(row, context)
-        })
+        return .tuple(
+            try GridPython.elements(GridPython.reversed(grid, context), context).map { row in
+                try GridPython.reversed(row, context)
+            })
     }
 
     static func rot270(_ grid: Value, _ context: EvaluationContext) throws -> Value {
@@ -41,8 +42,9 @@ enum GridRotations {
             return try mapLocations(piece, context) { p in Point(try CheckedInt.subtract(d, p.i), p.j) }
         default:
             if piece.isTuple { return try GridPython.reversed(piece, context) }
-            let d = try Value.pythonAdd(GridPython.ulcorner(piece, context).pythonSubscript(0),
-                                        GridPython.lrcorner(piece, context).pythonSubscript(0), context)
+            let d = try Value.pythonAdd(
+                GridPython.ulcorner(piece, context).pythonSubscript(0),
+                GridPython.lrcorner(piece, context).pythonSubscript(0), context)
             return try mapGenericLocations(piece, context) { i, j in
                 (try Value.pythonSubtract(d, i, context), j)
             }
@@ -61,8 +63,9 @@ enum GridRotations {
             if piece.isTuple {
                 return .tuple(try GridPython.elements(piece, context).map { try GridPython.reversed($0, context) })
             }
-            let d = try Value.pythonAdd(GridPython.ulcorner(piece, context).pythonSubscript(1),
-                                        GridPython.lrcorner(piece, context).pythonSubscript(1), context)
+            let d = try Value.pythonAdd(
+                GridPython.ulcorner(piece, context).pythonSubscript(1),
+                GridPython.lrcorner(piece, context).pythonSubscript(1), context)
             return try mapGenericLocations(piece, context) { i, j in
                 (i, try Value.pythonSubtract(d, j, context))
             }
@@ -77,14 +80,18 @@ enum GridRotations {
             guard let bounds = GridShapes.bounds(piece) else { return piece }
             let (a, b) = (bounds.top, bounds.left)
             return try mapLocations(piece, context) { p in
-                Point(try CheckedInt.add(CheckedInt.subtract(p.j, b), a), try CheckedInt.add(CheckedInt.subtract(p.i, a), b))
+                Point(
+                    try CheckedInt.add(CheckedInt.subtract(p.j, b), a),
+                    try CheckedInt.add(CheckedInt.subtract(p.i, a), b))
             }
         default:
             if piece.isTuple { return try GridPython.zipStar(piece, context) }
             let (a, b) = try GridPython.ulcorner(piece, context).unpackTwo()
             return try mapGenericLocations(piece, context) { i, j in
-                (try Value.pythonAdd(Value.pythonSubtract(j, b, context), a, context),
-                 try Value.pythonAdd(Value.pythonSubtract(i, a, context), b, context))
+                (
+                    try Value.pythonAdd(Value.pythonSubtract(j, b, context), a, context),
+                    try Value.pythonAdd(Value.pythonSubtract(i, a, context), b, context)
+                )
             }
         }
     }
@@ -140,16 +147,17 @@ enum GridRotations {
         _ piece: Value, _ context: EvaluationContext, _ transform: (Value, Value) throws -> (Value, Value)
     ) throws -> Value {
         let cells = try GridPython.holdsCells(piece)
-        return .set(try GridPython.elements(piece, context).map { element in
-            if cells {
-                let (value, location) = try element.unpackTwo()
-                let (i, j) = try location.unpackTwo()
+        return .set(
+            try GridPython.elements(piece, context).map { element in
+                if cells {
+                    let (value, location) = try element.unpackTwo()
+                    let (i, j) = try location.unpackTwo()
+                    let (x, y) = try transform(i, j)
+                    return .tuple([value, .tuple([x, y])])
+                }
+                let (i, j) = try element.unpackTwo()
                 let (x, y) = try transform(i, j)
-                return .tuple([value, .tuple([x, y])])
-            }
-            let (i, j) = try element.unpackTwo()
-            let (x, y) = try transform(i, j)
-            return .tuple([x, y])
-        })
+                return .tuple([x, y])
+            })
     }
 }

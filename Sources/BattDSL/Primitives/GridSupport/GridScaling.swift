@@ -13,13 +13,14 @@ enum GridScaling {
             }
             return .grid(Grid(height: g.height, width: g.width * times, cells: cells))
         }
-        return .tuple(try GridPython.elements(grid, context).map { row in
-            var scaled: [Value] = []
-            for value in try GridPython.elements(row, context) {
-                try repeatAppend(value, times: factor, into: &scaled, context)
-            }
-            return .tuple(scaled)
-        })
+        return .tuple(
+            try GridPython.elements(grid, context).map { row in
+                var scaled: [Value] = []
+                for value in try GridPython.elements(row, context) {
+                    try repeatAppend(value, times: factor, into: &scaled, context)
+                }
+                return .tuple(scaled)
+            })
     }
 
     static func vupscale(_ grid: Value, _ factor: Value, _ context: EvaluationContext) throws -> Value {
@@ -53,10 +54,16 @@ enum GridScaling {
                 for i in 0..<g.height {
                     let rowStart = k
                     for value in g.row(i) {
-                        for _ in 0..<times { buffer[k] = value; k += 1 }
+                        for _ in 0..<times {
+                            buffer[k] = value
+                            k += 1
+                        }
                     }
                     for _ in 1..<times {
-                        for c in rowStart..<(rowStart + width) { buffer[k] = buffer[c]; k += 1 }
+                        for c in rowStart..<(rowStart + width) {
+                            buffer[k] = buffer[c]
+                            k += 1
+                        }
                     }
                 }
                 initialized = k
@@ -71,10 +78,12 @@ enum GridScaling {
             scaled.reserveCapacity(cells.count * times * times)
             for cell in cells {
                 // Scaled about the object's upper-left corner, which stays in place.
-                let offset = Point(try CheckedInt.subtract(cell.point.i, bounds.top),
-                                   try CheckedInt.subtract(cell.point.j, bounds.left))
-                let corner = Point(try CheckedInt.add(CheckedInt.multiply(offset.i, times), bounds.top),
-                                   try CheckedInt.add(CheckedInt.multiply(offset.j, times), bounds.left))
+                let offset = Point(
+                    try CheckedInt.subtract(cell.point.i, bounds.top),
+                    try CheckedInt.subtract(cell.point.j, bounds.left))
+                let corner = Point(
+                    try CheckedInt.add(CheckedInt.multiply(offset.i, times), bounds.top),
+                    try CheckedInt.add(CheckedInt.multiply(offset.j, times), bounds.left))
                 for di in 0..<times {
                     for dj in 0..<times { scaled.append(Cell(cell.color, try CheckedInt.add(corner, Point(di, dj)))) }
                 }
@@ -104,7 +113,8 @@ enum GridScaling {
         if try element.pythonLength() == 0 { return .emptySet }
         let corner = try GridPython.ulcorner(element, context)
         let (top, left) = try corner.unpackTwo()
-        let normed = try GridPython.shift(element, .tuple([Value.pythonNegate(top), Value.pythonNegate(left)]), context)
+        let normed = try GridPython.shift(
+            element, .tuple([Value.pythonNegate(top), Value.pythonNegate(left)]), context)
         var scaled: [Value] = []
         for cell in try GridPython.elements(normed, context) {
             let (value, location) = try cell.unpackTwo()
@@ -164,4 +174,3 @@ enum GridScaling {
         list.append(contentsOf: repeatElement(value, count: times))
     }
 }
-

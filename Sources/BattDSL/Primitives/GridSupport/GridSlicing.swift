@@ -4,24 +4,30 @@ enum GridSlicing {
     static func crop(_ grid: Value, _ start: Value, _ dims: Value, _ context: EvaluationContext) throws -> Value {
         if case .grid(let g) = grid, case .pair(let top, let left) = start, case .pair(let height, let width) = dims {
             let rows = GridShapes.sliceRange(count: g.height, start: top, stop: GridShapes.saturatingAdd(top, height))
-            let columns = GridShapes.sliceRange(count: g.width, start: left, stop: GridShapes.saturatingAdd(left, width))
+            let columns = GridShapes.sliceRange(
+                count: g.width, start: left, stop: GridShapes.saturatingAdd(left, width))
             return try cut(g, rows, columns, context)
         }
         let top = try start.pythonSubscript(0)
-        let selected = try GridPython.slice(grid, top, GridPython.sliceStop(top, dims.pythonSubscript(0), context), context)
-        return .tuple(try GridPython.elements(selected, context).map { row in
-            let left = try start.pythonSubscript(1)
-            return try GridPython.slice(row, left, GridPython.sliceStop(left, dims.pythonSubscript(1), context), context)
-        })
+        let selected = try GridPython.slice(
+            grid, top, GridPython.sliceStop(top, dims.pythonSubscript(0), context), context)
+        return .tuple(
+            try GridPython.elements(selected, context).map { row in
+                let left = try start.pythonSubscript(1)
+                return try GridPython.slice(
+                    row, left, GridPython.sliceStop(left, dims.pythonSubscript(1), context), context)
+            })
     }
 
     static func subgrid(_ patch: Value, _ grid: Value, _ context: EvaluationContext) throws -> Value {
         switch (GridShapes.bounds(patch), grid) {
         case (.some(let bounds), .grid(let g)):
-            let rows = GridShapes.sliceRange(count: g.height, start: bounds.top,
-                                             stop: GridShapes.saturatingAdd(bounds.bottom, 1))
-            let columns = GridShapes.sliceRange(count: g.width, start: bounds.left,
-                                                stop: GridShapes.saturatingAdd(bounds.right, 1))
+            let rows = GridShapes.sliceRange(
+                count: g.height, start: bounds.top,
+                stop: GridShapes.saturatingAdd(bounds.bottom, 1))
+            let columns = GridShapes.sliceRange(
+                count: g.width, start: bounds.left,
+                stop: GridShapes.saturatingAdd(bounds.right, 1))
             return try cut(g, rows, columns, context)
         default:
             let corner = try GridPython.ulcorner(patch, context)
@@ -30,12 +36,15 @@ enum GridSlicing {
     }
 
     /// The cells of `g` in the given rows and columns; `()` when no row is selected.
-    static func cut(_ g: Grid, _ rows: Range<Int>, _ columns: Range<Int>, _ context: EvaluationContext) throws -> Value {
+    static func cut(_ g: Grid, _ rows: Range<Int>, _ columns: Range<Int>, _ context: EvaluationContext) throws -> Value
+    {
         if rows.isEmpty { return .emptyTuple }
         try context.charge(rows.count * columns.count)
         if columns.count == g.width {
-            return .grid(Grid(height: rows.count, width: g.width,
-                              cells: Array(g.cells[(rows.lowerBound * g.width)..<(rows.upperBound * g.width)])))
+            return .grid(
+                Grid(
+                    height: rows.count, width: g.width,
+                    cells: Array(g.cells[(rows.lowerBound * g.width)..<(rows.upperBound * g.width)])))
         }
         var cells: [Int8] = []
         cells.reserveCapacity(rows.count * columns.count)
@@ -47,13 +56,15 @@ enum GridSlicing {
 
     static func trim(_ grid: Value, _ context: EvaluationContext) throws -> Value {
         if case .grid(let g) = grid {
-            return try cut(g, GridShapes.sliceRange(count: g.height, start: 1, stop: -1),
-                           GridShapes.sliceRange(count: g.width, start: 1, stop: -1), context)
+            return try cut(
+                g, GridShapes.sliceRange(count: g.height, start: 1, stop: -1),
+                GridShapes.sliceRange(count: g.width, start: 1, stop: -1), context)
         }
         let inner = try GridPython.slice(grid, .int(1), .int(-1), context)
-        return .tuple(try GridPython.elements(inner, context).map { row in
-            try GridPython.slice(row, .int(1), .int(-1), context)
-        })
+        return .tuple(
+            try GridPython.elements(inner, context).map { row in
+                try GridPython.slice(row, .int(1), .int(-1), context)
+            })
     }
 
     static func tophalf(_ grid: Value, _ context: EvaluationContext) throws -> Value {
@@ -63,7 +74,9 @@ enum GridSlicing {
     }
 
     static func bottomhalf(_ grid: Value, _ context: EvaluationContext) throws -> Value {
-        if case .grid(let g) = grid { return try cut(g, (g.height / 2 + g.height % 2)..<g.height, 0..<g.width, context) }
+        if case .grid(let g) = grid {
+            return try cut(g, (g.height / 2 + g.height % 2)..<g.height, 0..<g.width, context)
+        }
         let count = try grid.pythonLength()
         return try GridPython.slice(grid, .int(count / 2 + count % 2), .int(count), context)
     }
@@ -114,11 +127,13 @@ enum GridSlicing {
         if case .grid(let g) = grid, case .int(let parts) = n, parts > 0 {
             let (width, offset) = (g.width / parts, g.width % parts != 0 ? 1 : 0)
             try GridShapes.reserve(parts, max(g.height * width, 1), context: context)
-            return .tuple(try (0..<parts).map { i in
-                let left = try CheckedInt.add(width * i, i * offset)
-                let columns = GridShapes.sliceRange(count: g.width, start: left, stop: GridShapes.saturatingAdd(left, width))
-                return try cut(g, 0..<g.height, columns, context)
-            })
+            return .tuple(
+                try (0..<parts).map { i in
+                    let left = try CheckedInt.add(width * i, i * offset)
+                    let columns = GridShapes.sliceRange(
+                        count: g.width, start: left, stop: GridShapes.saturatingAdd(left, width))
+                    return try cut(g, 0..<g.height, columns, context)
+                })
         }
         let height = try grid.pythonLength()
         let width = try Value.pythonFloorDivide(.int(GridPython.firstLength(grid)), n)
@@ -133,11 +148,13 @@ enum GridSlicing {
         if case .grid(let g) = grid, case .int(let parts) = n, parts > 0 {
             let (height, offset) = (g.height / parts, g.height % parts != 0 ? 1 : 0)
             try GridShapes.reserve(parts, max(height * g.width, 1), context: context)
-            return .tuple(try (0..<parts).map { i in
-                let top = try CheckedInt.add(height * i, i * offset)
-                let rows = GridShapes.sliceRange(count: g.height, start: top, stop: GridShapes.saturatingAdd(top, height))
-                return try cut(g, rows, 0..<g.width, context)
-            })
+            return .tuple(
+                try (0..<parts).map { i in
+                    let top = try CheckedInt.add(height * i, i * offset)
+                    let rows = GridShapes.sliceRange(
+                        count: g.height, start: top, stop: GridShapes.saturatingAdd(top, height))
+                    return try cut(g, rows, 0..<g.width, context)
+                })
         }
         let height = try Value.pythonFloorDivide(.int(grid.pythonLength()), n)
         let width = try GridPython.firstLength(grid)
@@ -154,10 +171,11 @@ enum GridSlicing {
     ) throws -> Value {
         let count = try GridPython.rangeCount(n)
         try context.reserve(count)
-        return .tuple(try (0..<count).map { i in
-            let (start, dims) = try part(i)
-            return try crop(grid, start, dims, context)
-        })
+        return .tuple(
+            try (0..<count).map { i in
+                let (start, dims) = try part(i)
+                return try crop(grid, start, dims, context)
+            })
     }
 
     static func compress(_ grid: Value, _ context: EvaluationContext) throws -> Value {
@@ -165,7 +183,9 @@ enum GridSlicing {
             if g.width == 0 { return grid }
             let rows = (0..<g.height).filter { i in g.row(i).contains { $0 != g.cells[i * g.width] } }
             if rows.isEmpty { return .emptyTuple }
-            let columns = (0..<g.width).filter { j in (0..<g.height).contains { g.cells[$0 * g.width + j] != g.cells[j] } }
+            let columns = (0..<g.width).filter { j in
+                (0..<g.height).contains { g.cells[$0 * g.width + j] != g.cells[j] }
+            }
             try context.charge(g.cells.count)
             var cells: [Int8] = []
             cells.reserveCapacity(rows.count * columns.count)
@@ -178,10 +198,12 @@ enum GridSlicing {
         let uniformRows = try rows.map { try isUniform($0, context) }
         let columns = try GridPython.elements(GridRotations.dmirror(grid, context), context)
         let uniformColumns = try columns.map { try isUniform($0, context) }
-        return .tuple(try rows.indices.filter { !uniformRows[$0] }.map { i in
-            let values = try GridPython.elements(rows[i], context)
-            return .tuple(values.indices.filter { $0 >= uniformColumns.count || !uniformColumns[$0] }.map { values[$0] })
-        })
+        return .tuple(
+            try rows.indices.filter { !uniformRows[$0] }.map { i in
+                let values = try GridPython.elements(rows[i], context)
+                return .tuple(
+                    values.indices.filter { $0 >= uniformColumns.count || !uniformColumns[$0] }.map { values[$0] })
+            })
     }
 
     /// Whether the row holds exactly one distinct value.

@@ -101,7 +101,10 @@ enum ObjectColors {
             var kept: [Value] = []
             var allObjects = true
             for member in members {
-                guard case .object(let cells) = member, let first = cells.first else { allObjects = false; break }
+                guard case .object(let cells) = member, let first = cells.first else {
+                    allObjects = false
+                    break
+                }
                 if Value.int(first.color) == value { kept.append(member) }
             }
             // A subset of a canonical set keeps its order.
@@ -109,11 +112,12 @@ enum ObjectColors {
         }
         let members = try objects.pythonElements()
         try context.charge(members.count)
-        return .set(try members.filter { member in
-            // `next` on an empty member ends the generator: Python reports a RuntimeError.
-            guard let first = try PatchPython.first(member) else { throw DSLError.stopIteration }
-            return try first.pythonSubscript(0) == value
-        })
+        return .set(
+            try members.filter { member in
+                // `next` on an empty member ends the generator: Python reports a RuntimeError.
+                guard let first = try PatchPython.first(member) else { throw DSLError.stopIteration }
+                return try first.pythonSubscript(0) == value
+            })
     }
 
     /// `palette(element)`: the set of colours.

@@ -18,7 +18,9 @@ enum ObjectExtraction {
         var cells: [Value] = []
         for location in locations {
             let (i, j) = try location.unpackTwo()
-            guard try PatchPython.isInRange(i, below: height), try PatchPython.isInRange(j, below: width) else { continue }
+            guard try PatchPython.isInRange(i, below: height), try PatchPython.isInRange(j, below: width) else {
+                continue
+            }
             let value = try grid.pythonSubscript(try i.asInt()).pythonSubscript(try j.asInt())
             cells.append(.tuple([value, .tuple([i, j])]))
         }
@@ -78,9 +80,10 @@ enum ObjectExtraction {
         }
         let cells = try enumeratedCells(grid, context)
         try context.charge(colors.count * Swift.max(cells.count, 1))
-        return .set(colors.map { color in
-            .set(cells.filter { $0.0 == color }.map { .tuple([$0.0, .pair($0.1, $0.2)]) })
-        })
+        return .set(
+            colors.map { color in
+                .set(cells.filter { $0.0 == color }.map { .tuple([$0.0, .pair($0.1, $0.2)]) })
+            })
     }
 
     /// `asindices(grid)`: every location of a `len(grid)` by `len(grid[0])` box.

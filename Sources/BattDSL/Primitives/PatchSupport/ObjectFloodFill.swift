@@ -69,9 +69,10 @@ enum ObjectFloodFill {
         let backgroundId = background.map { ids[$0] ?? -1 }
         let found = components(labels, height: height, width: width, background: backgroundId, rule)
         try context.charge(found.count)
-        return .set((0..<found.count).map { k in
-            .set(found.members(k).map { .tuple([values[labels[$0.i * width + $0.j]], .point($0)]) })
-        })
+        return .set(
+            (0..<found.count).map { k in
+                .set(found.members(k).map { .tuple([values[labels[$0.i * width + $0.j]], .point($0)]) })
+            })
     }
 
     /// Connected components: their locations grouped by component, each group in row-major order.
@@ -100,7 +101,8 @@ enum ObjectFloodFill {
                 padded[(i + 1) * stride + j + 1] = colors[i * width + j]
             }
         }
-        let steps = rule.diagonal
+        let steps =
+            rule.diagonal
             ? [-stride - 1, -stride, -stride + 1, -1, 1, stride - 1, stride, stride + 1]
             : [-stride, -1, 1, stride]
         var stack: [Int] = []

@@ -39,7 +39,9 @@ enum ObjectPatterns {
         return .indices(sortedUnique: found)
     }
 
-    private static func occurrencesGenerically(_ grid: Value, _ object: Value, _ context: EvaluationContext) throws -> Value {
+    private static func occurrencesGenerically(_ grid: Value, _ object: Value, _ context: EvaluationContext) throws
+        -> Value
+    {
         let normalized = try PatchAccess.normalize(object, context)
         let height = try grid.pythonLength()
         let width = try grid.pythonSubscript(0).pythonLength()
@@ -58,7 +60,7 @@ enum ObjectPatterns {
                     let (value, location) = try element.unpackTwo()
                     let (a, b) = try location.unpackTwo()
                     guard try PatchPython.isInRange(a, below: height), try PatchPython.isInRange(b, below: width),
-                          try grid.pythonSubscript(try a.asInt()).pythonSubscript(try b.asInt()) == value
+                        try grid.pythonSubscript(try a.asInt()).pythonSubscript(try b.asInt()) == value
                     else {
                         matches = false
                         break
@@ -88,7 +90,8 @@ enum ObjectPatterns {
             let repeats = normalized.allSatisfy { cell in
                 let coordinate = horizontal ? cell.point.j : cell.point.i
                 guard coordinate >= p else { return true }
-                let moved = horizontal
+                let moved =
+                    horizontal
                     ? Cell(cell.color, cell.point.i, coordinate - p) : Cell(cell.color, coordinate - p, cell.point.j)
                 return normalized.binarySearch(moved)
             }
@@ -98,9 +101,12 @@ enum ObjectPatterns {
         return .int(extent)
     }
 
-    private static func periodGenerically(_ object: Value, horizontal: Bool, _ context: EvaluationContext) throws -> Value {
+    private static func periodGenerically(_ object: Value, horizontal: Bool, _ context: EvaluationContext) throws
+        -> Value
+    {
         let normalized = try PatchAccess.normalize(object, context)
-        let extent = horizontal ? try PatchMeasure.width(normalized, context) : try PatchMeasure.height(normalized, context)
+        let extent =
+            horizontal ? try PatchMeasure.width(normalized, context) : try PatchMeasure.height(normalized, context)
         let limit = try extent.asInt()
         var p = 1
         while p < limit {
@@ -111,7 +117,9 @@ enum ObjectPatterns {
             for element in elements {
                 let (color, location) = try element.unpackTwo()
                 let (i, j) = try location.unpackTwo()
-                if try PatchPython.isNonNegative(horizontal ? j : i) { pruned.append(.tuple([color, .tuple([i, j])])) }
+                if try PatchPython.isNonNegative(horizontal ? j : i) {
+                    pruned.append(.tuple([color, .tuple([i, j])]))
+                }
             }
             if try Value.set(pruned).pythonElements().allSatisfy({ try normalized.pythonContains($0) }) {
                 return .int(p)

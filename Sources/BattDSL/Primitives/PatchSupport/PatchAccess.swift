@@ -57,10 +57,11 @@ enum PatchAccess {
             return .tuple([try Value.pythonAdd(i, di, context), try Value.pythonAdd(j, dj, context)])
         }
         if cellsInside {
-            return .set(try elements.map { element in
-                let (value, location) = try element.unpackTwo()
-                return .tuple([value, try moved(location)])
-            })
+            return .set(
+                try elements.map { element in
+                    let (value, location) = try element.unpackTwo()
+                    return .tuple([value, try moved(location)])
+                })
         }
         return .set(try elements.map(moved))
     }

@@ -122,10 +122,11 @@ enum PatchMeasure {
             return shared
         }
         func lines(_ patch: Value) throws -> Set<Value> {
-            Set(try PatchAccess.toIndices(patch, context).pythonElements().map { location in
-                let (i, j) = try location.unpackTwo()
-                return axis == .row ? i : j
-            })
+            Set(
+                try PatchAccess.toIndices(patch, context).pythonElements().map { location in
+                    let (i, j) = try location.unpackTwo()
+                    return axis == .row ? i : j
+                })
         }
         let first = try lines(a)
         return !first.isDisjoint(with: try lines(b))

@@ -98,7 +98,9 @@ enum PatchOutline {
         return try filledBox(try si.asInt(), try sj.asInt(), try ei.asInt(), try ej.asInt(), context)
     }
 
-    private static func filledBox(_ top: Int, _ left: Int, _ bottom: Int, _ right: Int, _ context: EvaluationContext) throws -> Value {
+    private static func filledBox(_ top: Int, _ left: Int, _ bottom: Int, _ right: Int, _ context: EvaluationContext)
+        throws -> Value
+    {
         let (rows, columns) = (try PatchPython.span(top, bottom), try PatchPython.span(left, right))
         let (area, overflow) = rows.multipliedReportingOverflow(by: columns)
         if overflow { throw DSLError.budgetExceeded }
@@ -128,7 +130,8 @@ enum PatchOutline {
             return .indices(sortedUnique: remaining)
         }
         guard try patch.pythonLength() > 0 else { return .emptySet }
-        return try Value.pythonSubtract(try backdrop(patch, context), try PatchAccess.toIndices(patch, context), context)
+        return try Value.pythonSubtract(
+            try backdrop(patch, context), try PatchAccess.toIndices(patch, context), context)
     }
 
     enum Ring {
@@ -144,7 +147,10 @@ enum PatchOutline {
     static func ring(_ patch: Value, _ kind: Ring, _ context: EvaluationContext) throws -> Value {
         if kind == .outline, try patch.pythonLength() == 0 { return patch }
         let inward = kind == .inner ? 1 : (kind == .outer ? -1 : 0)
-        let top: Int, left: Int, bottom: Int, right: Int
+        let top: Int
+        let left: Int
+        let bottom: Int
+        let right: Int
         if let typed = PatchPython.typed(patch) {
             let b = try typed.requireBounds()
             top = try CheckedInt.add(b.top, inward)
@@ -175,7 +181,9 @@ enum PatchOutline {
     }
 
     /// The outline of the rectangle `top...bottom` by `left...right`, sorted.
-    private static func outline(_ top: Int, _ left: Int, _ bottom: Int, _ right: Int, _ context: EvaluationContext) throws -> Value {
+    private static func outline(_ top: Int, _ left: Int, _ bottom: Int, _ right: Int, _ context: EvaluationContext)
+        throws -> Value
+    {
         let (rows, columns) = (try PatchPython.span(top, bottom), try PatchPython.span(left, right))
         let (perimeter, overflow) = rows.addingReportingOverflow(columns)
         if overflow || perimeter > Int.max / 2 { throw DSLError.budgetExceeded }

@@ -13,11 +13,12 @@ enum PatchPosition {
             return .pair(try Value.floorDivide(rows, count), try Value.floorDivide(columns, count))
         }
         let columns = try PatchPython.columns(try PatchAccess.toIndices(patch, context).pythonElements())
-        return .tuple(try columns.map { column in
-            var sum = Value.int(0)
-            for item in column { sum = try Value.pythonAdd(sum, item, context) }
-            return try Value.pythonFloorDivide(sum, .int(try patch.pythonLength()))
-        })
+        return .tuple(
+            try columns.map { column in
+                var sum = Value.int(0)
+                for item in column { sum = try Value.pythonAdd(sum, item, context) }
+                return try Value.pythonFloorDivide(sum, .int(try patch.pythonLength()))
+            })
     }
 
     /// `center(patch)`: uppermost row plus half the height, leftmost column plus half the width.
@@ -68,7 +69,8 @@ enum PatchPosition {
             return try gravitateGenerically(source, destination, context)
         }
         let (s, d) = (try center(of: moving), try center(of: fixed))
-        let step = try PatchMeasure.sharesLine(source, destination, .column, context)
+        let step =
+            try PatchMeasure.sharesLine(source, destination, .column, context)
             ? Point(s.i < d.i ? 1 : -1, 0) : Point(0, s.j < d.j ? 1 : -1)
         let (movingPoints, fixedPoints) = (moving.points, fixed.points)
         var steps = 0

@@ -41,7 +41,8 @@ enum PatchPython {
         for item in items {
             let candidate = try project(item)
             if let current = best {
-                let better = greatest
+                let better =
+                    greatest
                     ? try Value.pythonGreater(candidate, current) : try Value.pythonLess(candidate, current)
                 if better { best = candidate }
             } else {
