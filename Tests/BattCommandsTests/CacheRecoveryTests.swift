@@ -18,7 +18,8 @@ import Testing
         init() throws {
             folder = try CacheTestFolder()
             let snapshot = folder.path("snapshot.sqlite")
-            _ = try CacheFixture.cache(at: folder.path("source.sqlite"), verdicts: committedVerdicts).export(to: snapshot)
+            _ = try CacheFixture.cache(at: folder.path("source.sqlite"), verdicts: committedVerdicts).export(
+                to: snapshot)
             path = try folder.folder("killed") + "/batt-cache.sqlite"
             let queue = try DatabaseQueue(path: snapshot)
             try queue.writeWithoutTransaction { db in
