@@ -9,8 +9,8 @@ from constants import *
 
 # 3c9b0459: the grid turned half a turn.
 def solve_3c9b0459(I):
-    O = rot180(I)
-    return O
+    x1 = rot180(I)
+    return x1
 
 
 def solve_3c9b0459_1(S, I, C):
@@ -26,8 +26,8 @@ def solve_3c9b0459_2(S, I, C):
 
 # 67a3c6ac: mirrored left to right.
 def solve_67a3c6ac(I):
-    O = vmirror(I)
-    return O
+    x1 = vmirror(I)
+    return x1
 
 
 def solve_67a3c6ac_1(S, I, C):
@@ -38,15 +38,15 @@ def solve_67a3c6ac_1(S, I, C):
 # The same body as solve_67a3c6ac, laid out differently: one body hash.
 def solve_67a3c6ac_2(I):
     # mirror it
-    O = vmirror(  I )
+    x1 = vmirror(  I )
 
-    return O
+    return x1
 
 
 # 68b16354: mirrored top to bottom.
 def solve_68b16354(I):
-    O = hmirror(I)
-    return O
+    x1 = hmirror(I)
+    return x1
 
 
 # Other variable names: another body, but the same inlined solver.
@@ -57,8 +57,8 @@ def solve_68b16354_1(I):
 
 # 74dd1130: transposed.
 def solve_74dd1130(I):
-    O = dmirror(I)
-    return O
+    x1 = dmirror(I)
+    return x1
 
 
 def solve_74dd1130_1(S, I, C):
@@ -75,8 +75,8 @@ def solve_74dd1130_2(S, I, C):
 
 # a416b8f3: the grid twice, side by side.
 def solve_a416b8f3(I):
-    O = hconcat(I, I)
-    return O
+    x1 = hconcat(I, I)
+    return x1
 
 
 def solve_a416b8f3_1(S, I, C):
@@ -93,8 +93,8 @@ def solve_a416b8f3_2(S, I, C):
 
 # c8f0f002: colour 7 becomes 5.
 def solve_c8f0f002(I):
-    O = replace(I, SEVEN, FIVE)
-    return O
+    x1 = replace(I, SEVEN, FIVE)
+    return x1
 
 
 def solve_c8f0f002_1(S, I, C):
@@ -112,8 +112,8 @@ def solve_c8f0f002_2(S, I, C):
 # 6fa7a44f: the grid above its upside-down copy.
 def solve_6fa7a44f(I):
     x1 = hmirror(I)
-    O = vconcat(I, x1)
-    return O
+    x2 = vconcat(I, x1)
+    return x2
 
 
 def solve_6fa7a44f_1(S, I, C):
@@ -132,8 +132,8 @@ def solve_6fa7a44f_2(S, I, C):
 
 # c59eb873: every cell scaled up two times.
 def solve_c59eb873(I):
-    O = upscale(I, TWO)
-    return O
+    x1 = upscale(I, TWO)
+    return x1
 
 
 def solve_c59eb873_1(S, I, C):
