@@ -43,25 +43,30 @@ public struct Pipeline: Sendable {
     /// How many verdicts go to the cache in one write transaction.
     static let storeBatchSize = 256
 
+    /// What both attempts of a run share: read once.
+    private struct Inputs {
+        let store: CacheStore?
+        let files: [CandidateSource.File]
+        let taskSet: TaskSet
+        let startedAt: Date
+        let loadSeconds: Double
+    }
+
     /// Runs the pipeline. When the cache knows every candidate file and every verdict, the files
     /// are not parsed again (direct mode); otherwise, or when anything turns out unknown, the run
-    /// parses them as usual.
+    /// parses them as usual, reusing the tasks, files and cache it has already read and opened.
     public func run() async throws -> RunOutcome {
-        if let outcome = try await run(direct: true) { return outcome }
-        guard let outcome = try await run(direct: false) else {
+        let inputs = try await load()
+        if let outcome = try await run(direct: true, inputs) { return outcome }
+        guard let outcome = try await run(direct: false, inputs) else {
             throw PipelineError.candidates("internal error: a run that parses its candidates gave no outcome")
         }
         return outcome
     }
 
-    /// One attempt; in direct mode, nil when something has to be parsed, inlined or validated.
-    private func run(direct: Bool) async throws -> RunOutcome? {
-        var clock = PhaseClock()
+    /// Tasks, candidate files and the cache are independent: read them at once.
+    private func load() async throws -> Inputs {
         let startedAt = Date()
-        let version = options.solverVersion.description
-
-        // Load.
-        // Tasks, candidates and the cache are independent: read them at once.
         progress(.phase("load"))
         let options = self.options
         async let loadingTasks = Result { try TaskLoader.load(path: options.tasksPath) }
@@ -72,6 +77,25 @@ public struct Pipeline: Sendable {
         } catch {
             throw PipelineError.candidates("\(error)")
         }
+        let taskSet: TaskSet
+        switch await loadingTasks {
+        case .success(let set): taskSet = set
+        case .failure(let error): throw PipelineError.tasks("\(error)")
+        }
+        guard !taskSet.isEmpty else {
+            let reasons = taskSet.diagnostics.prefix(3).map { "\n  \($0)" }.joined()
+            throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
+        }
+        return Inputs(
+            store: store, files: files, taskSet: taskSet, startedAt: startedAt,
+            loadSeconds: Date().timeIntervalSince(startedAt))
+    }
+
+    /// One attempt; in direct mode, nil when something has to be parsed, inlined or validated.
+    private func run(direct: Bool, _ inputs: Inputs) async throws -> RunOutcome? {
+        var clock = PhaseClock()
+        let (store, files, taskSet, startedAt) = (inputs.store, inputs.files, inputs.taskSet, inputs.startedAt)
+        let version = options.solverVersion.description
         var loaded: CandidateSource.Loaded
         // In direct mode the file records also say which solver each body inlines to.
         var recordedSolvers: [String: String]?
@@ -83,17 +107,8 @@ public struct Pipeline: Sendable {
         } else {
             loaded = CandidateSource.parse(files, defaultTaskID: options.defaultTaskID)
         }
-        let taskSet: TaskSet
-        switch await loadingTasks {
-        case .success(let set): taskSet = set
-        case .failure(let error): throw PipelineError.tasks("\(error)")
-        }
-        guard !taskSet.isEmpty else {
-            let reasons = taskSet.diagnostics.prefix(3).map { "\n  \($0)" }.joined()
-            throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
-        }
         CandidateSource.markUnknownTasks(&loaded, knownTasks: Set(taskSet.ids))
-        clock.end("load and parse")
+        clock.add("load and parse", seconds: inputs.loadSeconds)
 
         var summary = RunSummary(
             solverVersion: version, cachePath: store?.path,
