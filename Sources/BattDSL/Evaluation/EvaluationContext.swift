@@ -24,7 +24,7 @@ public final class EvaluationContext {
     ///   - budget: how many elements the evaluation may create in all.
     public init(timeLimit: Double?, budget: Int = 50_000_000) {
         if let timeLimit {
-            deadlineNanoseconds = EvaluationContext.now() &+ UInt64(max(0, timeLimit) * 1e9)
+            deadlineNanoseconds = EvaluationContext.deadline(after: timeLimit, from: EvaluationContext.now())
         } else {
             deadlineNanoseconds = .max
         }
@@ -35,6 +35,18 @@ public final class EvaluationContext {
     public init(deadlineNanoseconds: UInt64, budget: Int) {
         self.deadlineNanoseconds = deadlineNanoseconds
         remainingBudget = budget
+    }
+
+    /// The clock reading `seconds` after `start`, saturating at `UInt64.max` (no deadline) rather
+    /// than wrapping: a wrapped deadline lies in the past and would time every evaluation out.
+    /// A negative or NaN limit is a deadline of `start` itself.
+    public static func deadline(after seconds: Double, from start: UInt64) -> UInt64 {
+        guard seconds > 0 else { return start }
+        let nanoseconds = seconds * 1e9
+        let room = UInt64.max - start
+        // Double(room) may round up past `room`; anything at or beyond it saturates.
+        guard nanoseconds < Double(room) else { return .max }
+        return start + min(UInt64(nanoseconds), room)
     }
 
     @inlinable public static func now() -> UInt64 {

@@ -18,7 +18,7 @@ public struct Validator: Sendable {
     /// Validates `program` on `task`: demonstrations, then test pairs with known outputs.
     public func validate(_ program: Program, on task: ARCTask) -> Verdict {
         let start = EvaluationContext.now()
-        let deadline = start &+ UInt64(max(0, timeLimitSeconds) * 1e9)
+        let deadline = EvaluationContext.deadline(after: timeLimitSeconds, from: start)
         let demonstrations: Value = .tuple(
             task.demonstrations.map { pair in
                 .tuple([.grid(pair.input), pair.output.map(Value.grid) ?? .none])
