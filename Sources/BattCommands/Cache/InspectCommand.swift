@@ -24,13 +24,19 @@ public struct InspectCommand: CacheSubcommand {
         name: .long, help: ArgumentHelp("Show this solver's inlined source and all its verdicts.", valueName: "md5"))
     var solver: String?
 
-    @Option(name: .long, help: "How many verdicts --task lists (0: all).")
+    @Option(
+        name: .long, parsing: .unconditional, help: "How many verdicts --task lists (0: all) (0 to 10^9).",
+        transform: { try WholeNumber.parse($0, in: WholeNumber.count) })
     var limit: Int = 20
 
-    @Option(name: .long, help: "How many of the latest runs the hit rates cover.")
+    @Option(
+        name: .long, parsing: .unconditional, help: "How many of the latest runs the hit rates cover (0 to 10^9).",
+        transform: { try WholeNumber.parse($0, in: WholeNumber.count) })
     var runs: Int = 10
 
-    @Option(name: .long, help: "How many of the largest tasks to list.")
+    @Option(
+        name: .long, parsing: .unconditional, help: "How many of the largest tasks to list (0 to 10^9).",
+        transform: { try WholeNumber.parse($0, in: WholeNumber.count) })
     var top: Int = 10
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")
@@ -41,9 +47,6 @@ public struct InspectCommand: CacheSubcommand {
     public func validate() throws {
         if task != nil && solver != nil {
             throw ValidationError("Give --task or --solver, not both.")
-        }
-        for (name, value) in [("--limit", limit), ("--runs", runs), ("--top", top)] where value < 0 {
-            throw ValidationError("\(name) must not be negative, got \(value).")
         }
     }
 

@@ -22,7 +22,10 @@ public struct PruneCommand: CacheSubcommand {
     @Flag(name: .long, help: "Remove verdicts of solver versions other than the current one.")
     var stale = false
 
-    @Option(name: .long, help: ArgumentHelp("Remove verdicts not used for this long: 7d, 12h, 30m.", valueName: "age"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Remove verdicts not used for this long: 7d, 12h, 30m (at most 36500d).", valueName: "age"),
+        transform: Age.parse)
     var olderThan: Age?
 
     @Option(
@@ -36,20 +39,22 @@ public struct PruneCommand: CacheSubcommand {
     var task: [String] = []
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Then remove the least recently used verdicts until the file is at most this big: 100MB, 1.5GB.",
-            valueName: "size"))
+            "Then remove the least recently used verdicts until the file is at most this big: 100MB, 1.5GB (at most 1PB).",
+            valueName: "size"),
+        transform: ByteSize.parse)
     var maxSize: ByteSize?
 
     @Flag(name: .long, help: "Report what would be removed; change nothing.")
     var dryRun = false
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "How many removed verdicts to list, least recently used first (a number or 'all'; default: 20 with --dry-run, else 0).",
-            valueName: "n"))
+            "How many removed verdicts to list, least recently used first (0 to 10^9 or 'all'; default: 20 with --dry-run, else 0).",
+            valueName: "n"),
+        transform: ListLimit.parse)
     var list: ListLimit?
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")
@@ -76,7 +81,7 @@ public struct PruneCommand: CacheSubcommand {
         let listed = list?.count ?? (dryRun ? 20 : 0)
         let options = PruneOptions(
             currentSolverVersion: current, stale: stale,
-            unusedFor: olderThan.map { .milliseconds(Int64(($0.seconds * 1000).rounded())) },
+            unusedFor: olderThan.map { .milliseconds($0.milliseconds) },
             outcomes: Set(try outcomes()), taskIDs: Set(task),
             maxSizeBytes: maxSize.map { Int($0.bytes) }, dryRun: dryRun, listedKeysLimit: listed)
         let report = try store.prune(options)
@@ -114,12 +119,18 @@ struct ListLimit: ExpressibleByArgument, Equatable {
     let count: Int
 
     init?(argument: String) {
-        if argument.lowercased() == "all" {
-            count = Int.max
-        } else if let value = Int(argument), value >= 0 {
-            count = value
-        } else {
-            return nil
+        guard let limit = try? Self.parse(argument) else { return nil }
+        self = limit
+    }
+
+    private init(count: Int) { self.count = count }
+
+    static func parse(_ argument: String) throws -> ListLimit {
+        if argument.trimmingCharacters(in: .whitespaces).lowercased() == "all" { return ListLimit(count: Int.max) }
+        do {
+            return ListLimit(count: try WholeNumber.parse(argument, in: WholeNumber.count))
+        } catch {
+            throw OptionValueError("\(error) or 'all'")
         }
     }
 }

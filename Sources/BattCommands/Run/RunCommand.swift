@@ -1,5 +1,6 @@
 import ArgumentParser
 import BattPipeline
+import BattTasks
 import Foundation
 
 /// `batt run`: validate candidates against their tasks, serving known verdicts from the cache.
@@ -32,10 +33,18 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Start a missing cache from a copy of this (possibly read-only) cache.")
     var seed: String?
 
-    @Option(name: .long, help: "Time limit per candidate, all pairs together: 1s, 500ms, 2.5.")
+    // Numeric options parse unconditionally, so `--jobs -1` is answered with the range rather
+    // than "Missing value".
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Time limit per candidate, all pairs together: 1s, 500ms, 2.5 (more than 0, at most 1d).",
+        transform: TimeLimit.parse)
     var timeout: TimeLimit = TimeLimit(seconds: 1)
 
-    @Option(name: .long, help: "Validations to run at once; the number of cores when not given.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Validations to run at once, 1 to 1024; the number of cores when not given.",
+        transform: { try WholeNumber.parse($0, in: WholeNumber.jobs) })
     var jobs: Int?
 
     @Option(
@@ -48,7 +57,10 @@ public struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Run without a cache.")
     var noCache = false
 
-    @Option(name: .long, help: "Elements one pair's evaluation may create before it counts as 'budget'.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Elements one pair's evaluation may create before it counts as 'budget' (1 to 10^12).",
+        transform: { try WholeNumber.parse($0, in: WholeNumber.budget) })
     var budget: Int = 16_000_000
 
     @Option(name: .long, help: "Write one JSON line per candidate to this file.")
@@ -66,8 +78,10 @@ public struct RunCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
-        guard budget >= 1 else { throw ValidationError("--budget must be at least 1, got \(budget).") }
+        if let task, let problem = TaskID.problem(with: task) {
+            throw ValidationError(
+                "--task \(TaskID.quoted(task)) is refused: \(problem); give the id of a task in --tasks.")
+        }
         if noCache && (cache != nil || seed != nil) {
             throw ValidationError("--no-cache cannot be combined with --cache or --seed.")
         }
@@ -109,7 +123,10 @@ public struct RunCommand: AsyncParsableCommand {
                     print(
                         "emitted \(emitted.written) solver file(s) and \(emitted.linked) task link(s) under \(emit)"
                             + (emitted.withoutText > 0
-                                ? " (\(emitted.withoutText) correct solver(s) too large to write as text)" : ""))
+                                ? " (\(emitted.withoutText) correct solver(s) too large to write as text)" : "")
+                            + (emitted.refusedTaskIDs > 0
+                                ? " (\(emitted.refusedTaskIDs) task(s) left out: their ids cannot be folder names)"
+                                : ""))
                 }
             }
         } catch {
