@@ -15,12 +15,31 @@ struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
 /// file cannot overflow the stack.
 struct JSONParser {
     static let maximumDepth = 256
+    /// The most values one member of the top-level object (one task of a combined file, or the
+    /// `train` or `test` array of a task file) may hold: about 1,000 pairs of 30x30 grids, far
+    /// beyond any ARC task. Counted while parsing, so a hostile file is refused before its tree
+    /// fills memory.
+    static let maximumValuesPerMember = 2_000_000
+
+    /// A parsed document and the keys its top-level object repeats (a later copy replaces an
+    /// earlier one, as in Python's json module, so callers must say so).
+    struct Document {
+        var value: JSONValue
+        var repeatedTopLevelKeys: [String]
+    }
 
     static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(buffer: buffer)
+        try parseDocument(bytes).value
+    }
+
+    static func parseDocument(
+        _ bytes: [UInt8], maximumValuesPerMember: Int = maximumValuesPerMember
+    ) throws(JSONSyntaxError) -> Document {
+        let result: Result<Document, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(buffer: buffer, maximumValuesPerMember: maximumValuesPerMember)
             do throws(JSONSyntaxError) {
-                return .success(try parser.parseDocument())
+                let value = try parser.parseDocument()
+                return .success(Document(value: value, repeatedTopLevelKeys: parser.repeatedTopLevelKeys))
             } catch {
                 return .failure(error)
             }
@@ -31,9 +50,15 @@ struct JSONParser {
     private let buffer: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    private let maximumValuesPerMember: Int
+    private var valuesLeft: Int
+    private var currentTopLevelKey: String?
+    private var repeatedTopLevelKeys: [String] = []
 
-    private init(buffer: UnsafeBufferPointer<UInt8>) {
+    private init(buffer: UnsafeBufferPointer<UInt8>, maximumValuesPerMember: Int) {
         self.buffer = buffer
+        self.maximumValuesPerMember = maximumValuesPerMember
+        valuesLeft = maximumValuesPerMember
     }
 
     private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
@@ -48,6 +73,13 @@ struct JSONParser {
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         guard index < buffer.count else { throw error("unexpected end of document") }
+        valuesLeft -= 1
+        if valuesLeft < 0 {
+            let place = currentTopLevelKey.map { "under the key \"\($0.prefix(40))\"" } ?? "in the document"
+            throw error(
+                "more than \(maximumValuesPerMember) values \(place); one task holds at most that many "
+                    + "(about 1,000 pairs of 30x30 grids), so the file is refused without reading further")
+        }
         switch buffer[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -86,6 +118,12 @@ struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()), expected ':'") }
             index += 1
             skipWhitespace()
+            if depth == 1 {
+                // Each task of a combined file gets its own allowance of values.
+                valuesLeft = maximumValuesPerMember
+                currentTopLevelKey = key
+                if members[key] != nil { repeatedTopLevelKeys.append(key) }
+            }
             // Like Python's json module, a repeated key keeps its last value.
             members[key] = try parseValue()
             skipWhitespace()

@@ -4,6 +4,8 @@ import BattDSL
 struct KaggleSolutions {
     let document: JSONValue
     let source: String
+    /// Task ids the file holds more than once.
+    var repeatedIDs: Set<String> = []
 
     var outputs: [String: JSONValue] { document.objectMembers ?? [:] }
 

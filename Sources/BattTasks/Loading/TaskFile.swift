@@ -12,16 +12,24 @@ enum TaskFile {
         let reason: String
     }
 
-    /// The bytes of the file at `path`.
-    static func contents(of path: String) throws(ReadError) -> [UInt8] {
+    /// The largest `<id>.json` in a folder of task files: ARC tasks are a few kB.
+    static let maximumTaskFileBytes = 16 << 20
+    /// The largest file of many tasks (combined JSON, Kaggle challenges or solutions).
+    static let maximumCollectionBytes = 1 << 30
+
+    /// The bytes of the file at `path`, refusing more than `maximumBytes`: by its size before
+    /// reading, and while reading for a file whose size is not known in advance (or grows).
+    static func contents(of path: String, maximumBytes: Int) throws(ReadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ReadError(reason: lastErrorReason()) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw ReadError(reason: lastErrorReason()) }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw ReadError(reason: "it is a folder") }
+        let size = Int(status.st_size)
+        if size > maximumBytes { throw tooLarge(size, maximumBytes) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(Int(status.st_size), 0))
+        bytes.reserveCapacity(max(size, 0))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -30,21 +38,37 @@ enum TaskFile {
                 if errno == EINTR { continue }
                 throw ReadError(reason: lastErrorReason())
             }
+            if bytes.count + count > maximumBytes { throw tooLarge(nil, maximumBytes) }
             bytes.append(contentsOf: chunk[0..<count])
         }
     }
 
+    private static func tooLarge(_ size: Int?, _ maximum: Int) -> ReadError {
+        let what = size.map { "it is \(megabytes($0))" } ?? "it holds more than \(megabytes(maximum))"
+        let kind = maximum == maximumTaskFileBytes ? "a task file" : "a file of tasks"
+        return ReadError(
+            reason:
+                "\(what), and \(kind) may be at most \(megabytes(maximum)); it was not read (split it, or check it is the file you meant)"
+        )
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
+
     /// The JSON document in the file at `path`, or the diagnostic saying why there is none.
-    static func readJSON(_ path: String, taskID: String?) -> Result<JSONValue, TaskDiagnostic> {
+    static func readJSON(
+        _ path: String, taskID: String?, maximumBytes: Int = maximumCollectionBytes
+    ) -> Result<JSONParser.Document, TaskDiagnostic> {
         let bytes: [UInt8]
         do throws(ReadError) {
-            bytes = try contents(of: path)
+            bytes = try contents(of: path, maximumBytes: maximumBytes)
         } catch {
             return .failure(
                 TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: "cannot read the file: \(error.reason)"))
         }
         do throws(JSONSyntaxError) {
-            return .success(try JSONParser.parse(bytes))
+            return .success(try JSONParser.parseDocument(bytes))
         } catch {
             return .failure(TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: error.description))
         }

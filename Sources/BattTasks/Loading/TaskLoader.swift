@@ -89,10 +89,14 @@ public enum TaskLoader {
         let decoded = ParallelDecoding.map(jsonFiles) { name -> Result<ARCTask, TaskDiagnostic> in
             let path = TaskPath.join(folder, name)
             let id = TaskPath.stem(name)
-            switch TaskFile.readJSON(path, taskID: id) {
+            if let problem = TaskID.problem(with: id) {
+                return .failure(
+                    TaskDiagnostic(file: path, taskID: nil, pair: nil, message: TaskLoader.badID(id, problem)))
+            }
+            switch TaskFile.readJSON(path, taskID: id, maximumBytes: TaskFile.maximumTaskFileBytes) {
             case .success(let document):
                 do throws(TaskDiagnostic) {
-                    return .success(try TaskLoader.decodeTask(id: id, document: document, source: path))
+                    return .success(try TaskLoader.decodeTask(id: id, document: document.value, source: path))
                 } catch {
                     return .failure(error)
                 }
@@ -118,13 +122,18 @@ public enum TaskLoader {
         } else if path.hasSuffix(challengesSuffix) {
             loadKaggle(challenges: path, into: &collector)
         } else {
-            let document: JSONValue
+            let document: JSONParser.Document
             switch TaskFile.readJSON(path, taskID: nil) {
             case .success(let value): document = value
             case .failure(let diagnostic): return collector.diagnose(diagnostic)
             }
-            if let members = document.objectMembers, members["train"] != nil || members["test"] != nil {
-                collector.add(id: TaskPath.stem(path), document: document, source: path)
+            if let members = document.value.objectMembers, members["train"] != nil || members["test"] != nil {
+                let id = TaskPath.stem(path)
+                if let problem = TaskID.problem(with: id) {
+                    return collector.diagnose(
+                        TaskDiagnostic(file: path, taskID: nil, pair: nil, message: badID(id, problem)))
+                }
+                collector.add(id: id, document: document.value, source: path)
             } else {
                 loadCombined(document, source: path, solutions: nil, into: &collector)
             }
@@ -132,7 +141,7 @@ public enum TaskLoader {
     }
 
     private static func loadKaggle(challenges: String, into collector: inout TaskCollector) {
-        let document: JSONValue
+        let document: JSONParser.Document
         switch TaskFile.readJSON(challenges, taskID: nil) {
         case .success(let value): document = value
         case .failure(let diagnostic): return collector.diagnose(diagnostic)
@@ -141,7 +150,9 @@ public enum TaskLoader {
         let solutionsPath = TaskPath.replacingSuffix(challengesSuffix, with: solutionsSuffix, in: challenges)
         if FileManager.default.fileExists(atPath: solutionsPath) {
             switch TaskFile.readJSON(solutionsPath, taskID: nil) {
-            case .success(let value): solutions = KaggleSolutions(document: value, source: solutionsPath)
+            case .success(let value):
+                solutions = KaggleSolutions(document: value.value, source: solutionsPath)
+                solutions?.repeatedIDs = Set(value.repeatedTopLevelKeys)
             case .failure(let diagnostic): collector.diagnose(diagnostic)
             }
         }
@@ -150,8 +161,9 @@ public enum TaskLoader {
 
     /// Loads `{id: task}`, taking test outputs from `solutions` where it has them.
     private static func loadCombined(
-        _ document: JSONValue, source: String, solutions: KaggleSolutions?, into collector: inout TaskCollector
+        _ parsed: JSONParser.Document, source: String, solutions: KaggleSolutions?, into collector: inout TaskCollector
     ) {
+        let document = parsed.value
         guard let members = document.objectMembers else {
             return collector.diagnose(
                 TaskDiagnostic(
@@ -169,7 +181,31 @@ public enum TaskLoader {
                         message: "solutions for a task that '\(TaskPath.lastComponent(source))' does not hold"))
             }
         }
+        // A repeated id would silently keep its last copy: which one was meant is not ours to guess.
+        let repeated = Dictionary(parsed.repeatedTopLevelKeys.map { ($0, 1) }, uniquingKeysWith: +)
         for id in members.keys.sorted() {
+            if let extra = repeated[id] {
+                collector.diagnose(
+                    TaskDiagnostic(
+                        file: source, taskID: id, pair: nil,
+                        message:
+                            "the task id appears \(extra + 1) times in the file; the task is left out: keep one copy and remove the others"
+                    ))
+                continue
+            }
+            if let problem = TaskID.problem(with: id) {
+                collector.diagnose(TaskDiagnostic(file: source, taskID: nil, pair: nil, message: badID(id, problem)))
+                continue
+            }
+            if let solutions, solutions.repeatedIDs.contains(id) {
+                collector.diagnose(
+                    TaskDiagnostic(
+                        file: solutions.source, taskID: id, pair: nil,
+                        message:
+                            "the task's solutions appear more than once in the file; the task is left out: keep one copy"
+                    ))
+                continue
+            }
             let task: ARCTask
             do throws(TaskDiagnostic) {
                 task = try decodeTask(id: id, document: members[id]!, source: source)
@@ -186,6 +222,13 @@ public enum TaskLoader {
                 collector.add(task)
             }
         }
+    }
+}
+
+extension TaskLoader {
+    /// The message for a task id that cannot be used.
+    static func badID(_ id: String, _ problem: String) -> String {
+        "the task id \(TaskID.quoted(id)) is refused: \(problem); rename the task"
     }
 }
 
