@@ -13,7 +13,9 @@ public struct ParsedSource: Sendable {
 
 /// Reads candidate solver files: top-level `def`s of straight-line assignments and a `return`.
 ///
-/// A syntax error costs only its own function: parsing resumes at the next top-level `def`.
+/// A syntax error costs only its own function: parsing resumes at the next line at column 0, so
+/// whatever follows a broken function (`def`, or `class`, `async def`, a decorator, which get a
+/// warning) is read or reported, never skipped silently.
 /// Imports, comments, docstrings and blank lines are ignored; other top-level statements are
 /// skipped with a warning.
 public enum CandidateParser {
@@ -126,7 +128,7 @@ struct SourceParser {
             functions.append(function)
         } catch {
             report(error)
-            skipToNextTopLevelDef()
+            skipRestOfBrokenFunction()
         }
         currentFunctionName = nil
     }
@@ -183,9 +185,16 @@ struct SourceParser {
         while current.kind != .endOfFile && !isAtTopLevelLineStart { advance() }
     }
 
-    /// Skips up to the next `def` at column 0.
-    private mutating func skipToNextTopLevelDef() {
-        while current.kind != .endOfFile && !(isAtTopLevelLineStart && current.kind == .keywordDef) { advance() }
+    /// Skips what is left of a function that failed to parse: up to the next line at column 0.
+    /// A `def` the failure stopped at (a body that never started) is the next function's.
+    /// Lines that only look top-level after a bad unindent (not at column 0) are still its own.
+    private mutating func skipRestOfBrokenFunction() {
+        if isAtTopLevelLineStart && current.kind == .keywordDef && isAtColumnZero { return }
+        repeat { skipToNextTopLevelLine() } while current.kind != .endOfFile && !isAtColumnZero
+    }
+
+    private var isAtColumnZero: Bool {
+        Int(current.start) == lineStarts[Int(current.line) - 1]
     }
 
     // MARK: Text and positions

@@ -57,6 +57,38 @@ public enum CandidateSource {
         public let path: String
         public let bytes: [UInt8]
         public let key: CandidateFileKey
+        /// Why the file (or folder) at `path` could not be read, so it gave no candidates; it
+        /// counts as one unreadable function.
+        public var unreadable: String?
+        /// A folder not walked again (a link loop), worth a note but no error.
+        public var note: String?
+
+        /// Whether the file was read and its bytes stand for it.
+        public var isRead: Bool { unreadable == nil && note == nil }
+
+        init(path: String, bytes: [UInt8], key: CandidateFileKey) {
+            (self.path, self.bytes, self.key) = (path, bytes, key)
+        }
+
+        /// An entry of the tree that holds no readable candidates.
+        init(path: String, unreadable: String?, note: String?) {
+            (self.path, bytes, self.unreadable, self.note) = (path, [], unreadable, note)
+            key = CandidateFileKey(
+                fileDigest: MD5Hex.digest(of: Array(("unread:" + path).utf8)), context: "", languageVersion: "")
+        }
+
+        /// The diagnostic an entry that was not read gives.
+        var diagnostic: CandidateDiagnostic? {
+            if let unreadable {
+                return CandidateDiagnostic(
+                    path: path, line: 1, column: 1, functionName: nil, message: unreadable, isError: true)
+            }
+            if let note {
+                return CandidateDiagnostic(
+                    path: path, line: 1, column: 1, functionName: nil, message: note, isError: false)
+            }
+            return nil
+        }
     }
 
     public struct Loaded: Sendable {
@@ -91,36 +123,50 @@ public enum CandidateSource {
     /// inliner, and the runtime whose names the checker resolves.
     public static let languageVersion = Inliner.version + "/" + SolverVersion.runtime
 
-    /// The `.py` files under `path`, sorted, or `path` itself when it is a file.
-    public static func files(at path: String) throws -> [String] {
+    /// The `.py` files under `path` (links followed), sorted, or `path` itself when it is a file;
+    /// with the entries that cannot be read.
+    static func entries(at path: String) throws -> [CandidateTree.Entry] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw LoadError.notFound(path)
         }
-        guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            throw LoadError.unreadable(path, "the folder cannot be listed")
+        guard isDirectory.boolValue else { return [.file(path)] }
+        let entries = CandidateTree.walk(path)
+        guard entries.contains(where: { if case .skipped = $0 { return false } else { return true } }) else {
+            throw LoadError.noPythonFiles(path)
         }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".py") { files.append((path as NSString).appendingPathComponent(relative)) }
-        }
-        guard !files.isEmpty else { throw LoadError.noPythonFiles(path) }
-        return files.sorted()
+        return entries
     }
 
-    /// Reads every candidate file and digests its bytes.
+    /// The `.py` files under `path`, sorted, or `path` itself when it is a file.
+    public static func files(at path: String) throws -> [String] {
+        try entries(at: path).compactMap { if case .file(let file) = $0 { return file } else { return nil } }
+    }
+
+    /// Reads every candidate file and digests its bytes. A file or sub-folder that cannot be read
+    /// is an entry of its own (see ``File/unreadable``) and the others are still read.
     public static func read(path: String, defaultTaskID: String?) throws -> [File] {
-        try files(at: path).map { file in
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw LoadError.unreadable(file, "permission denied or not a regular file")
+        try entries(at: path).map { entry in
+            switch entry {
+            case .unreadable(let path, let reason):
+                return File(path: path, unreadable: reason, note: nil)
+            case .skipped(let path, let reason):
+                return File(path: path, unreadable: nil, note: reason)
+            case .file(let file):
+                let bytes: [UInt8]
+                switch CandidateTree.contents(of: file) {
+                case .success(let read): bytes = read
+                case .failure(let error):
+                    return File(
+                        path: file, unreadable: "cannot read the file: \(error.reason); its candidates are left out",
+                        note: nil)
+                }
+                let context = "folder=\(taskID(inFolderOf: file) ?? "")|task=\(defaultTaskID ?? "")"
+                return File(
+                    path: file, bytes: bytes,
+                    key: CandidateFileKey(
+                        fileDigest: MD5Hex.digest(of: bytes), context: context, languageVersion: languageVersion))
             }
-            let bytes = [UInt8](data)
-            let context = "folder=\(taskID(inFolderOf: file) ?? "")|task=\(defaultTaskID ?? "")"
-            return File(
-                path: file, bytes: bytes,
-                key: CandidateFileKey(
-                    fileDigest: MD5Hex.digest(of: bytes), context: context, languageVersion: languageVersion))
         }
     }
 
@@ -133,6 +179,11 @@ public enum CandidateSource {
     public static func parse(_ files: [File], defaultTaskID: String?) -> Loaded {
         var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: false)
         for file in files {
+            if let diagnostic = file.diagnostic {
+                loaded.diagnostics.append(diagnostic)
+                if diagnostic.isError { loaded.unreadableFunctions += 1 }
+                continue
+            }
             let parsed = parse(file.bytes, path: file.path)
             let first = loaded.candidates.count
             var fileDiagnostics: [CandidateDiagnostic] = []
@@ -144,7 +195,11 @@ public enum CandidateSource {
                         path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
                         functionName: diagnostic.functionName, message: diagnostic.message,
                         isError: diagnostic.severity == .error))
-                if diagnostic.kind == .syntax && diagnostic.severity == .error { unreadable += 1 }
+                // Each error the parser reports costs its function (a syntax error, or an integer
+                // literal too large for 64 bits): that function could not be read.
+                if diagnostic.severity == .error && [.syntax, .integerOutOfRange].contains(diagnostic.kind) {
+                    unreadable += 1
+                }
             }
             let folderTask = taskID(inFolderOf: file.path)
             var seenNames: [String: Int] = [:]
@@ -219,6 +274,11 @@ public enum CandidateSource {
         var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: true)
         var solverOfBody: [String: String] = [:]
         for file in files {
+            if let diagnostic = file.diagnostic {
+                loaded.diagnostics.append(diagnostic)
+                if diagnostic.isError { loaded.unreadableFunctions += 1 }
+                continue
+            }
             guard let text = records[file.key] else { return nil }
             let first = loaded.candidates.count
             var diagnostics: [CandidateDiagnostic] = []

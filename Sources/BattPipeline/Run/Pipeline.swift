@@ -100,7 +100,7 @@ public struct Pipeline: Sendable {
         // In direct mode the file records also say which solver each body inlines to.
         var recordedSolvers: [String: String]?
         if direct {
-            guard let store, let records = try? store.candidateFiles(files.map(\.key)),
+            guard let store, let records = try? store.candidateFiles(files.filter(\.isRead).map(\.key)),
                 let known = CandidateSource.fromRecords(files, records: records)
             else { return nil }
             (loaded, recordedSolvers) = known
