@@ -10,10 +10,7 @@ public enum CandidateReport {
             data.append(try encoder.encode(result))
             data.append(0x0A)
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw PipelineError.output("cannot write the report '\(path)': \(error.localizedDescription)")
-        }
+        OutputFile.removeStaleTemporaries(in: OutputFile.folder(of: OutputFile.resolvedTarget(path)))
+        try OutputFile.write(data, to: path, what: "the report")
     }
 }

@@ -1,0 +1,254 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes an output file (`--report`, the files of `--emit`) the way its destination allows.
+///
+/// - Nothing there, or a regular file: written to a temporary file beside it, then renamed over
+///   it, so a reader never sees half a file.
+/// - A symbolic link: followed, so the file it names gets the output (created if missing).
+/// - A FIFO, a device or a socket (`/dev/null`, a pipe): written through, in place; renaming
+///   over it would replace the device with a regular file.
+/// - `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N` (or a link to one): written to
+///   that open descriptor, after what the process already wrote there, whatever it refers to.
+/// - A folder: refused.
+///
+/// Temporary files are named `.batt-tmp.<pid>.<n>.<name>`; one left by a killed run is removed
+/// by the next write into its folder (``removeStaleTemporaries(in:)``), and one in flight when
+/// SIGINT or SIGTERM arrives is removed before the process ends.
+public enum OutputFile {
+    static let temporaryPrefix = ".batt-tmp."
+
+    /// Writes `data` to `path`; `what` names the output in messages ("the report").
+    public static func write(_ data: Data, to path: String, what: String) throws(PipelineError) {
+        if let descriptor = descriptor(named: path) {
+            if let code = writeAll(descriptor, data) {
+                throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: path)))
+            }
+            return
+        }
+        let target = resolvedTarget(path)
+        var status = stat()
+        if stat(target, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG:
+                try replace(target, with: data, mode: status.st_mode & 0o7777, given: path, what: what)
+            case S_IFDIR:
+                throw failure(what, path, "it is a folder", advice: "give the path of a file to write")
+            default:
+                try writeThrough(path, data, what: what)
+            }
+        } else if errno == ENOENT {
+            try replace(target, with: data, mode: nil, given: path, what: what)
+        } else {
+            let reason = Self.reason(errno)
+            throw failure(what, path, reason, advice: advice(for: errno, folder: folder(of: target)))
+        }
+    }
+
+    /// The open descriptor `path` names (`/dev/stdout` is 1), following links; nil for other paths.
+    static func descriptor(named path: String) -> Int32? {
+        var current = path
+        for _ in 0..<40 {
+            switch current {
+            case "/dev/stdin": return 0
+            case "/dev/stdout": return 1
+            case "/dev/stderr": return 2
+            default: break
+            }
+            for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where current.hasPrefix(prefix) {
+                if let number = Int32(current.dropFirst(prefix.count)), fcntl(number, F_GETFD) >= 0 || number <= 2 {
+                    return number
+                }
+            }
+            guard let next = linkDestination(current) else { return nil }
+            current = next
+        }
+        return nil
+    }
+
+    /// Where the symbolic link at `path` points, as a path; nil when `path` is no link.
+    private static func linkDestination(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
+            let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+        else { return nil }
+        return destination.hasPrefix("/")
+            ? destination : (folder(of: path) as NSString).appendingPathComponent(destination)
+    }
+
+    /// `path` with every symbolic link followed, also when the last one names a missing file.
+    static func resolvedTarget(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            guard let next = linkDestination(current) else { return current }
+            current = next
+        }
+        return current
+    }
+
+    /// Writes a temporary file beside `target` and renames it over `target`.
+    private static func replace(
+        _ target: String, with data: Data, mode: mode_t?, given path: String, what: String
+    ) throws(PipelineError) {
+        let folder = folder(of: target)
+        let name = (target as NSString).lastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(
+            "\(temporaryPrefix)\(getpid()).\(TemporaryRegistry.nextNumber()).\(name)")
+        TemporaryRegistry.register(temporary)
+        defer { TemporaryRegistry.clear() }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder))
+        }
+        // Keeps the mode of the file it replaces.
+        if let mode { _ = fchmod(descriptor, mode) }
+        if let code = writeAll(descriptor, data) {
+            close(descriptor)
+            unlink(temporary)
+            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder))
+        }
+        if close(descriptor) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder))
+        }
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder))
+        }
+    }
+
+    /// Writes into an existing FIFO, device or socket, in place.
+    private static func writeThrough(_ path: String, _ data: Data, what: String) throws(PipelineError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: path)))
+        }
+        defer { close(descriptor) }
+        if let code = writeAll(descriptor, data) {
+            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: path)))
+        }
+    }
+
+    /// Writes every byte; the `errno` of the failure, if any.
+    private static func writeAll(_ descriptor: Int32, _ data: Data) -> Int32? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let count = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return nil
+        }
+    }
+
+    /// Removes the temporary files that runs no longer alive left in `folder`.
+    public static func removeStaleTemporaries(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(temporaryPrefix) {
+            let fields = name.dropFirst(temporaryPrefix.count).split(separator: ".", maxSplits: 2)
+            guard fields.count == 3, let pid = pid_t(fields[0]) else { continue }
+            // A live process's file is still being written (another run writing here too).
+            if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
+    }
+
+    static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    private static func reason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
+
+    private static func advice(for code: Int32, folder: String) -> String {
+        switch code {
+        case ENOENT, ENOTDIR: return "create the folder '\(folder)' first, or choose another path"
+        case EACCES, EPERM: return "choose a path you may write to, or change the permissions of '\(folder)'"
+        case EROFS: return "'\(folder)' is on a read-only file system: choose a path on a writable one"
+        case ENOSPC, EDQUOT: return "free some space, or choose a path on another disk"
+        case EISDIR: return "give the path of a file to write"
+        default: return "check the path and its folder"
+        }
+    }
+
+    private static func failure(_ what: String, _ path: String, _ reason: String, advice: String) -> PipelineError {
+        .output("cannot write \(what) '\(path)': \(reason); \(advice)")
+    }
+}
+
+/// `write(2)`, under a name the static `write` above does not hide.
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+    #elseif canImport(Musl)
+        Musl.write(descriptor, bytes, count)
+    #else
+        Darwin.write(descriptor, bytes, count)
+    #endif
+}
+
+/// The temporary output file being written, so a signal handler can remove it.
+///
+/// One slot suffices: outputs are written one file at a time. The path lives in a buffer
+/// allocated once, which the handler reads without allocating (only async-signal-safe calls).
+enum TemporaryRegistry {
+    private static let capacity = Int(PATH_MAX) + 1
+    nonisolated(unsafe) private static let slot: UnsafeMutablePointer<CChar> = {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+        buffer.initialize(repeating: 0, count: capacity)
+        return buffer
+    }()
+    nonisolated(unsafe) private static var counter = 0
+    nonisolated(unsafe) private static var previousInterrupt = sigaction()
+    nonisolated(unsafe) private static var previousTerminate = sigaction()
+    private static let installHandlers: Void = {
+        var action = sigaction()
+        #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = { signal in TemporaryRegistry.handle(signal) }
+        #else
+            action.__sigaction_u.__sa_handler = { signal in TemporaryRegistry.handle(signal) }
+        #endif
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGINT, &action, &previousInterrupt)
+        sigaction(SIGTERM, &action, &previousTerminate)
+    }()
+
+    static func nextNumber() -> Int {
+        counter += 1
+        return counter
+    }
+
+    static func register(_ path: String) {
+        _ = installHandlers
+        slot[0] = 0
+        path.withCString { source in _ = strncpy(slot + 1, source, capacity - 2) }
+        slot[capacity - 1] = 0
+        // Marks the slot as holding a path only once the path is whole.
+        slot[0] = 1
+    }
+
+    static func clear() { slot[0] = 0 }
+
+    /// Removes the temporary file in flight, then lets the signal do what it did before.
+    private static func handle(_ signal: Int32) {
+        if slot[0] == 1 { unlink(slot + 1) }
+        var previous = signal == SIGINT ? previousInterrupt : previousTerminate
+        sigaction(signal, &previous, nil)
+        raise(signal)
+    }
+}

@@ -1,0 +1,3 @@
+def solve(S, I, C):
+    O = rot180(I)
+    return O
