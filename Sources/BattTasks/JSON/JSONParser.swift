@@ -3,8 +3,12 @@ struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     let line: Int
     let column: Int
     let reason: String
+    /// The document may be valid JSON, but holds more than a task file may.
+    var isSizeLimit = false
 
-    var description: String { "invalid JSON at line \(line), column \(column): \(reason)" }
+    var description: String {
+        "\(isSizeLimit ? "refused" : "invalid JSON") at line \(line), column \(column): \(reason)"
+    }
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes.
@@ -76,9 +80,11 @@ struct JSONParser {
         valuesLeft -= 1
         if valuesLeft < 0 {
             let place = currentTopLevelKey.map { "under the key \"\($0.prefix(40))\"" } ?? "in the document"
-            throw error(
+            var failure = error(
                 "more than \(maximumValuesPerMember) values \(place); one task holds at most that many "
                     + "(about 1,000 pairs of 30x30 grids), so the file is refused without reading further")
+            failure.isSizeLimit = true
+            throw failure
         }
         switch buffer[index] {
         case UInt8(ascii: "{"): return try parseObject()
