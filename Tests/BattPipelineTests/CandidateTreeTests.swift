@@ -69,6 +69,8 @@ import Testing
             try FileManager.default.createSymbolicLink(atPath: root + "/sub", withDestinationPath: elsewhere)
             // A link back to the root: a loop.
             try FileManager.default.createSymbolicLink(atPath: elsewhere + "/back", withDestinationPath: root)
+            // A link to itself, which no stat can follow.
+            try FileManager.default.createSymbolicLink(atPath: root + "/self", withDestinationPath: root + "/self")
         }
         _ = folder
         let outcome = try await run(.fixture(candidates: root, cache: nil))

@@ -70,9 +70,12 @@ struct CandidateTree {
             let path = (folder as NSString).appendingPathComponent(name)
             var entry = stat()
             guard stat(path, &entry) == 0 else {
-                // A dangling link or a vanished entry: worth a word only if it looked like a candidate file.
+                // A dangling link or a vanished entry: worth a word if it looked like a candidate
+                // file, or if it is a link that loops (it may have been meant as a folder).
                 if name.hasSuffix(".py") {
                     entries.append(.unreadable(path, "cannot read the file: \(Self.lastError())"))
+                } else if errno == ELOOP {
+                    entries.append(.skipped(path, "not followed: the symbolic link loops"))
                 }
                 continue
             }

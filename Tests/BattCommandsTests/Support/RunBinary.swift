@@ -35,10 +35,10 @@ enum BattBinary {
     static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
     /// Runs `batt arguments` in `directory` (default: the repository) without the user's
-    /// `BATT_*` variables, plus `environment`.
+    /// `BATT_*` variables, plus `environment`; through `launcher` (such as `setpriv ...`) if given.
     static func run(
         _ arguments: [String], in directory: String = repository.path,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], launcher: [String] = []
     ) async throws -> BattRun {
         let output = try RunFolder()
         let stdoutPath = output.path("stdout")
@@ -53,8 +53,8 @@ enum BattBinary {
         }
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [path] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BATT_") }
         variables.merge(environment) { _, new in new }
