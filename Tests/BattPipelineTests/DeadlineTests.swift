@@ -29,8 +29,12 @@ import Testing
 
     @Test(arguments: [limitNearTheWrap, 1e30])
     func aHugeLimitTimesNothingOut(_ seconds: Double) async throws {
-        let outcome = try await run(.fixture(cache: nil, timeLimit: seconds))
-        #expect(outcome.summary.outcomes["timeout", default: 0] == 0, "\(outcome.summary.outcomes)")
-        #expect(outcome.result("solve_a1a1a1a1")?.outcome == "correct")
+        let outcome = try await run(.fixture(candidates: Fixtures.looksAtTheClock, cache: nil, timeLimit: seconds))
+        #expect(outcome.result("solve_c3c3c3c3")?.outcome == "correct", "\(outcome.summary.outcomes)")
+    }
+
+    @Test func aContextWithAHugeLimitHasNotRunOutOfTime() throws {
+        let context = EvaluationContext(timeLimit: Self.limitNearTheWrap)
+        #expect(throws: Never.self) { try context.checkClock() }
     }
 }

@@ -15,6 +15,8 @@ enum Fixtures {
     static let mixed = path("Candidates/mixed.py")
     /// One candidate for `c3c3c3c3` that cannot finish within a small time limit.
     static let slow = path("Candidates/slow.py")
+    /// One quick correct candidate for `c3c3c3c3` that makes its evaluation look at the clock.
+    static let looksAtTheClock = path("Candidates/looks_at_the_clock.py")
     static let folders = path("Candidates/Folders")
 
     static func bad(_ name: String) -> String { path("Candidates/Bad/\(name)") }
