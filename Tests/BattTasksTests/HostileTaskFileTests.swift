@@ -63,6 +63,15 @@ import Testing
         }
     }
 
+    @Test func aFIFOInAFolderOfTaskFilesIsReportedWithoutWaitingForAWriter() throws {
+        try Fixtures.withTemporaryFolder { folder in
+            #expect(mkfifo(folder + "/0000eeee.json", 0o644) == 0)
+            let set = try TaskLoader.load(path: folder)
+            let diagnostic = try #require(set.diagnostics.first { $0.file == folder + "/0000eeee.json" })
+            #expect(diagnostic.message.contains("not a regular file"), "\(diagnostic.message)")
+        }
+    }
+
     @Test func aFileThatNeverEndsIsRefusedOnceItPassesTheLimit() throws {
         #expect(throws: TaskFile.ReadError.self) { try TaskFile.contents(of: "/dev/zero", maximumBytes: 1 << 20) }
         do throws(TaskFile.ReadError) {

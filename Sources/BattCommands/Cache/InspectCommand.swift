@@ -25,17 +25,19 @@ public struct InspectCommand: CacheSubcommand {
     var solver: String?
 
     @Option(
-        name: .long, parsing: .unconditional, help: "How many verdicts --task lists (0: all) (0 to 10^9).",
+        name: .long, parsing: .unconditional,
+        help: "How many verdicts --task lists, 0 for all (0 to 10^9; default: 20).",
         transform: { try WholeNumber.parse($0, in: WholeNumber.count) })
     var limit: Int = 20
 
     @Option(
-        name: .long, parsing: .unconditional, help: "How many of the latest runs the hit rates cover (0 to 10^9).",
+        name: .long, parsing: .unconditional,
+        help: "How many of the latest runs the hit rates cover (0 to 10^9; default: 10).",
         transform: { try WholeNumber.parse($0, in: WholeNumber.count) })
     var runs: Int = 10
 
     @Option(
-        name: .long, parsing: .unconditional, help: "How many of the largest tasks to list (0 to 10^9).",
+        name: .long, parsing: .unconditional, help: "How many of the largest tasks to list (0 to 10^9; default: 10).",
         transform: { try WholeNumber.parse($0, in: WholeNumber.count) })
     var top: Int = 10
 

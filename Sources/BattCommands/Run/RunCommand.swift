@@ -37,7 +37,7 @@ public struct RunCommand: AsyncParsableCommand {
     // than "Missing value".
     @Option(
         name: .long, parsing: .unconditional,
-        help: "Time limit per candidate, all pairs together: 1s, 500ms, 2.5 (more than 0, at most 1d).",
+        help: "Time limit per candidate, all pairs together: 1s, 500ms, 2.5 (more than 0, at most 1d; default: 1s).",
         transform: TimeLimit.parse)
     var timeout: TimeLimit = TimeLimit(seconds: 1)
 
@@ -59,7 +59,7 @@ public struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: "Elements one pair's evaluation may create before it counts as 'budget' (1 to 10^12).",
+        help: "Elements one pair's evaluation may create before it counts as 'budget' (1 to 10^12; default: 16000000).",
         transform: { try WholeNumber.parse($0, in: WholeNumber.budget) })
     var budget: Int = 16_000_000
 

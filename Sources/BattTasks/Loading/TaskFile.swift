@@ -19,13 +19,19 @@ enum TaskFile {
 
     /// The bytes of the file at `path`, refusing more than `maximumBytes`: by its size before
     /// reading, and while reading for a file whose size is not known in advance (or grows).
-    static func contents(of path: String, maximumBytes: Int) throws(ReadError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+    ///
+    /// With `regularOnly`, a FIFO, socket or device is refused before anything is read (opening
+    /// does not wait for a FIFO's writer): what a folder of task files holds must be files.
+    static func contents(of path: String, maximumBytes: Int, regularOnly: Bool = false) throws(ReadError) -> [UInt8] {
+        let descriptor = open(path, regularOnly ? O_RDONLY | O_NONBLOCK : O_RDONLY)
         guard descriptor >= 0 else { throw ReadError(reason: lastErrorReason()) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw ReadError(reason: lastErrorReason()) }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw ReadError(reason: "it is a folder") }
+        if regularOnly && (status.st_mode & S_IFMT) != S_IFREG {
+            throw ReadError(reason: "it is not a regular file (a FIFO, socket or device); it was not read")
+        }
         let size = Int(status.st_size)
         if size > maximumBytes { throw tooLarge(size, maximumBytes) }
         var bytes: [UInt8] = []
@@ -58,11 +64,11 @@ enum TaskFile {
 
     /// The JSON document in the file at `path`, or the diagnostic saying why there is none.
     static func readJSON(
-        _ path: String, taskID: String?, maximumBytes: Int = maximumCollectionBytes
+        _ path: String, taskID: String?, maximumBytes: Int = maximumCollectionBytes, regularOnly: Bool = false
     ) -> Result<JSONParser.Document, TaskDiagnostic> {
         let bytes: [UInt8]
         do throws(ReadError) {
-            bytes = try contents(of: path, maximumBytes: maximumBytes)
+            bytes = try contents(of: path, maximumBytes: maximumBytes, regularOnly: regularOnly)
         } catch {
             return .failure(
                 TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: "cannot read the file: \(error.reason)"))

@@ -93,7 +93,7 @@ public enum TaskLoader {
                 return .failure(
                     TaskDiagnostic(file: path, taskID: nil, pair: nil, message: TaskLoader.badID(id, problem)))
             }
-            switch TaskFile.readJSON(path, taskID: id, maximumBytes: TaskFile.maximumTaskFileBytes) {
+            switch TaskFile.readJSON(path, taskID: id, maximumBytes: TaskFile.maximumTaskFileBytes, regularOnly: true) {
             case .success(let document):
                 do throws(TaskDiagnostic) {
                     return .success(try TaskLoader.decodeTask(id: id, document: document.value, source: path))
