@@ -66,6 +66,12 @@ import Testing
         #expect(refusal(["--budget", "0"]).contains("expected a whole number from 1 to 1000000000000"))
     }
 
+    @Test(arguments: ["x/../../../victim", "..", "a\\b", ""])
+    func aTaskIDThatCannotBeAFolderNameIsRefused(_ id: String) {
+        let message = refusal(["--task", id])
+        #expect(message.contains("--task") && message.contains("is refused"), "\(message)")
+    }
+
     @Test(arguments: [["--cache", "x.sqlite"], ["--seed", "old.sqlite"]])
     func noCacheWithACacheOrASeedIsRefused(_ extra: [String]) {
         #expect(refusal(["--no-cache"] + extra).contains("--no-cache cannot be combined with --cache or --seed"))
