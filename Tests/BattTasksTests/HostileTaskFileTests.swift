@@ -41,6 +41,15 @@ import Testing
         #expect(diagnostic.file.hasSuffix("arc-agi_sample_challenges.json"))
     }
 
+    @Test func aKaggleSolutionsFileWithATaskTwiceReportsItAndLeavesTheTaskOut() throws {
+        let set = try TaskLoader.load(
+            path: Fixtures.path("Hostile/KaggleRepeatedSolution/arc-agi_sample_challenges.json"))
+        #expect(set.ids == ["0000bbbb"])
+        let diagnostic = try #require(set.diagnostics.first { $0.taskID == "0000aaaa" })
+        #expect(diagnostic.message.contains("solutions appear more than once"))
+        #expect(diagnostic.file.hasSuffix("arc-agi_sample_solutions.json"))
+    }
+
     @Test func theParserNamesRepeatedTopLevelKeys() throws {
         let document = try JSONParser.parseDocument(Array(#"{"a": 1, "b": {"k": 1, "k": 2}, "a": 3}"#.utf8))
         #expect(document.repeatedTopLevelKeys == ["a"], "only ids, not keys inside a task")
