@@ -38,7 +38,7 @@ public enum OutputFile {
         if stat(target, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFREG:
-                try replace(target, with: data, mode: status.st_mode & 0o7777, given: path, what: what)
+                try replace(target, with: data, mode: status.st_mode & 0o777, given: path, what: what)
             case S_IFDIR:
                 throw failure(what, path, "it is a folder", advice: "give the path of a file to write")
             default:
@@ -47,8 +47,8 @@ public enum OutputFile {
         } else if errno == ENOENT {
             try replace(target, with: data, mode: nil, given: path, what: what)
         } else {
-            let reason = Self.reason(errno)
-            throw failure(what, path, reason, advice: advice(for: errno, folder: folder(of: target)))
+            let code = errno
+            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: target)))
         }
     }
 
