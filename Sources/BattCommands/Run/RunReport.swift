@@ -57,6 +57,13 @@ enum RunReport {
             lines.append(String(format: "time %.3fs: ", summary.totalSeconds) + phases)
             lines.append("solver version \(summary.solverVersion)")
         }
+        if let evaluator = summary.evaluator, evaluator.runtime != "native" {
+            lines.append(
+                "\(evaluator.runtime): "
+                    + (evaluator.startedPython
+                        ? "\(evaluator.workersStarted) Python worker(s) started"
+                        : "no Python started (names and version from the cache)"))
+        }
         return lines.joined(separator: "\n")
     }
 
