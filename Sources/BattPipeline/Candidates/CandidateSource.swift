@@ -329,9 +329,8 @@ public enum CandidateSource {
         guard let first = problems.first else { return nil }
         let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
         guard let modules = scope.modules else { return first.message + more }
-        // A Python DSL: say where, and which modules were searched.
-        return "\(function.path):\(first.line): \(first.message) (modules searched: \(modules.joined(separator: ", ")))"
-            + more
+        // A Python DSL: say which modules were searched.
+        return "\(first.message) (modules searched: \(modules.joined(separator: ", ")))" + more
     }
 
     /// The task of a `solve_<task>/` folder somewhere above `file`.

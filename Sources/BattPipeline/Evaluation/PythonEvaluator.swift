@@ -82,7 +82,8 @@ public final class PythonEvaluator: SolverEvaluator, @unchecked Sendable {
         if writable, let store, let text = try? JSONEncoder().encode(manifest) {
             try? store.storePythonDSL(
                 PythonDSLRecord(
-                    dslKey: key, solverVersion: solverVersion.description, dslPath: configuration.dslPath,
+                    dslKey: key, solverVersion: solverVersion.description,
+                    dslPath: URL(fileURLWithPath: configuration.dslPath).standardizedFileURL.path,
                     dslHash: manifest.hash, manifest: String(decoding: text, as: UTF8.self)))
         }
     }
