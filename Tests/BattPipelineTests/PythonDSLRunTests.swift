@@ -80,7 +80,8 @@ struct PythonDSLRunTests {
         let first = try await run(TinyDSLFixture.options(dsl: dsl, cache: cache))
         // One character in a module the DSL imports, not the DSL file itself.
         let types = (copy as NSString).appendingPathComponent("tinytypes.py")
-        try (String(contentsOfFile: types, encoding: .utf8) + "#").write(toFile: types, atomically: true, encoding: .utf8)
+        try (String(contentsOfFile: types, encoding: .utf8) + "#").write(
+            toFile: types, atomically: true, encoding: .utf8)
         let second = try await run(TinyDSLFixture.options(dsl: dsl, cache: cache))
         #expect(second.summary.solverVersion != first.summary.solverVersion)
         #expect(second.summary.verdictHits == 0)

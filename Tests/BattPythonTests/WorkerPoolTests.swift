@@ -20,7 +20,8 @@ enum TinyDSL {
     }
 
     /// One task of two demonstrations (a 2x2 grid turned upside down) and a test without output.
-    static let taskJSON = #"{"train":[[[[1,2],[3,4]],[[3,4],[1,2]]],[[[5,0],[0,5]],[[0,5],[5,0]]]],"test":[[[[7,7],[0,0]],null]]}"#
+    static let taskJSON =
+        #"{"train":[[[[1,2],[3,4]],[[3,4],[1,2]]],[[[5,0],[0,5]],[[0,5],[5,0]]]],"test":[[[[7,7],[0,0]],null]]}"#
 
     static func request(_ body: String, limit: Double = 1, namespace: [String] = ["dsl"]) -> CandidateRequest {
         CandidateRequest(

@@ -69,7 +69,8 @@ public struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Memory each --dsl worker may add beyond the imported DSL (512MB, 2GB); default: half the RAM shared by the workers."
+        help:
+            "Memory each --dsl worker may add beyond the imported DSL (512MB, 2GB); default: half the RAM shared by the workers."
     )
     var workerMemory: String?
 

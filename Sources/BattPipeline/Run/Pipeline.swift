@@ -143,7 +143,9 @@ public struct Pipeline: Sendable {
                 guard candidate.problem == nil, let function = candidate.function else {
                     return (candidate.problem, nil)
                 }
-                if let problem = CandidateSource.unresolvedNames(in: function, scope: evaluator.nameScope(forFile: function.path)) {
+                if let problem = CandidateSource.unresolvedNames(
+                    in: function, scope: evaluator.nameScope(forFile: function.path))
+                {
                     return (problem, nil)
                 }
                 return (nil, function.bodyHash)

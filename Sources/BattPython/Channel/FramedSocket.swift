@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// One end of a Unix stream socket carrying length-prefixed UTF-8 messages (4-byte big-endian
 /// length, then the text): the only channel between batt and a Python process, so whatever the
@@ -133,7 +134,7 @@ final class ListeningSocket: @unchecked Sendable {
 
     /// Binds `path`, which must be shorter than the 104 bytes a socket address holds.
     init(path: String) throws {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM_VALUE), 0)
+        let fd = socket(AF_UNIX, Int32(socketStreamType), 0)
         guard fd >= 0 else {
             throw PythonRuntimeError.system("cannot create a socket: \(String(cString: strerror(errno)))")
         }
@@ -184,7 +185,7 @@ final class ListeningSocket: @unchecked Sendable {
 }
 
 #if canImport(Glibc)
-    private let SOCK_STREAM_VALUE = SOCK_STREAM.rawValue
+    private let socketStreamType = SOCK_STREAM.rawValue
 #else
-    private let SOCK_STREAM_VALUE = SOCK_STREAM
+    private let socketStreamType = SOCK_STREAM
 #endif

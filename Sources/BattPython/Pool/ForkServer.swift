@@ -42,7 +42,10 @@ final class ForkServer: @unchecked Sendable {
         let listener = try ListeningSocket(path: (privateFolder as NSString).appendingPathComponent("s"))
         let errorPath = (privateFolder as NSString).appendingPathComponent("stderr")
         let arguments =
-            [python, "-c", WorkerProgram.source, listener.path, folder, "\(memoryBytes)", modules.joined(separator: ",")]
+            [
+                python, "-c", WorkerProgram.source, listener.path, folder, "\(memoryBytes)",
+                modules.joined(separator: ","),
+            ]
             + namespaces
         let pid = try ForkServer.spawn(
             arguments, environment: ForkServer.environment(folder: folder), stderrPath: errorPath)

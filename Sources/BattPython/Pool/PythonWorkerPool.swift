@@ -126,7 +126,8 @@ public final class PythonWorkerPool: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         var template = Array("/tmp/batt-py-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw PythonRuntimeError.system("cannot create a private folder under /tmp: \(String(cString: strerror(errno)))")
+            throw PythonRuntimeError.system(
+                "cannot create a private folder under /tmp: \(String(cString: strerror(errno)))")
         }
         let folder = String(cString: made)
         do {
