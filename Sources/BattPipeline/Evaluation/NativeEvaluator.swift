@@ -14,6 +14,8 @@ public struct NativeEvaluator: SolverEvaluator {
 
     public var languageVersion: String { CandidateSource.languageVersion }
 
+    public var diagnostics: [CandidateDiagnostic] { [] }
+
     public func nameScope(forFile file: String) -> NameScope {
         NameScope(names: Primitives.knownNames, modules: nil)
     }

@@ -10,6 +10,8 @@ public protocol SolverEvaluator: Sendable {
     /// What a candidate-file record depends on besides the file: parser, inliner, and the names
     /// the checker resolved.
     var languageVersion: String { get }
+    /// What the evaluator found in the candidate files (with `--dsl`: import lines that add no name).
+    var diagnostics: [CandidateDiagnostic] { get }
     /// The names a candidate read from `file` may use, and how to say where they were looked for.
     func nameScope(forFile file: String) -> NameScope
     /// Gets ready to validate (the Python evaluator starts its fork server here, not before):

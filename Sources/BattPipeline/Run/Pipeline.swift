@@ -125,7 +125,7 @@ public struct Pipeline: Sendable {
         summary.unreadable = loaded.unreadableFunctions
         summary.diagnostics =
             loaded.diagnostics.map(\.description) + taskSet.diagnostics.map(\.description)
-            + ((evaluator as? PythonEvaluator)?.diagnostics.map(\.description) ?? [])
+            + evaluator.diagnostics.map(\.description)
         if let store {
             summary.warnings += store.warnings
             if !store.accessMode.isWritable {
