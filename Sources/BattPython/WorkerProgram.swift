@@ -214,6 +214,8 @@ enum WorkerProgram {
             except BaseException as error:
                 send(control, "X" + last_line(error))
                 os._exit(1)
+            # Standard error served the import's failures; what the DSL logs per call goes nowhere.
+            os.dup2(devnull, 2)
             children = set()
             while True:
                 message = receive(control)
