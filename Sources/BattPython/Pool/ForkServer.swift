@@ -19,7 +19,7 @@ final class ForkServer: @unchecked Sendable {
 
     /// The environment every worker starts with: fixed, whatever batt was started with, so no
     /// inherited variable switches the DSL onto another path (a GPU, Kaggle's paths).
-    static func environment(folder: String) -> [String] {
+    static func environment() -> [String] {
         let inherited = ProcessInfo.processInfo.environment
         let kept = [
             "PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV", "CONDA_PREFIX",
@@ -48,7 +48,7 @@ final class ForkServer: @unchecked Sendable {
             ]
             + namespaces
         let pid = try ForkServer.spawn(
-            arguments, environment: ForkServer.environment(folder: folder), stderrPath: errorPath)
+            arguments, environment: ForkServer.environment(), stderrPath: errorPath)
         var status: Int32 = 0
         var exitedEarly = false
         let connection = listener.accept(until: MonotonicClock.now() + 120_000_000_000) {
