@@ -33,10 +33,15 @@ let package = Package(
             name: "BattCache",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Custom Python DSLs: a fork server and a pool of CPython workers that evaluate candidates.
+        .target(
+            name: "BattPython",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The run: dedupe, lookup, inline, validate, store, report.
         .target(
             name: "BattPipeline",
-            dependencies: ["BattDSL", "BattLanguage", "BattTasks", "BattCache"]
+            dependencies: ["BattDSL", "BattLanguage", "BattTasks", "BattCache", "BattPython"]
         ),
         // The command line as a library, so tests can drive it in-process.
         .target(
@@ -60,6 +65,7 @@ let package = Package(
         .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"], exclude: ["Fixtures"]),
         .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"], exclude: ["Fixtures"]),
         .testTarget(name: "BattCacheTests", dependencies: ["BattCache"]),
+        .testTarget(name: "BattPythonTests", dependencies: ["BattPython"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BattPipelineTests", dependencies: ["BattPipeline", "BattCache", "BattLanguage"],
             exclude: ["Fixtures"]),

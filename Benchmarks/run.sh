@@ -5,10 +5,10 @@
 #
 # Always: batt-bench synthetic — the in-process pipeline, cold and warm, phase by phase, on a
 # generated workload (and on one --scale times larger).
-# With --arc-dsl PATH (a folder holding arc-dsl's dsl.py, constants.py and solvers.py): the
-# side-by-side comparison with the reference pipeline of <shared>/bench on the workload
-# make_workload.py builds from solvers.py, in one sitting, repeated --rounds times; prints the
-# median of each measure, the ratios and the targets.
+# With --arc-dsl PATH (a folder holding arc-dsl's dsl.py, constants.py and solvers.py): batt (native,
+# and --dsl PATH/dsl.py through CPython workers) beside the reference pipeline of <shared>/bench on
+# the workload make_workload.py builds from solvers.py, in one sitting, repeated --rounds times; the
+# medians, ratios and targets; then batt-bench python-pool (the worker pool's own costs).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -107,7 +107,20 @@ for round in $(seq 1 "$rounds"); do
     timed batt-inline "$bin/batt-bench" inline "$out/W.py" --json
     timed "batt-cold-${scale}x" "${batt[@]}" --candidates "$out/W${scale}x.py" --cache "$dir/batt${scale}x.sqlite"
     timed "batt-warm-${scale}x" "${batt[@]}" --candidates "$out/W${scale}x.py" --cache "$dir/batt${scale}x.sqlite"
+    # arc-dsl's own dsl.py through batt's CPython workers (batt run --dsl), no cache: all validated.
+    timed batt-dsl-cold "${batt[@]}" --candidates "$out/W.py" --no-cache --dsl "$arc_dsl/dsl.py"
 done
 
 echo
 python3 "$repo/Benchmarks/report.py" "$out" "$rounds" "$scale"
+
+echo
+echo "== batt run --dsl $arc_dsl/dsl.py (2 CPython workers, 1 s limit) beside ref-cold, per round"
+for round in $(seq 1 "$rounds"); do
+    ref=$(cut -d' ' -f1 "$out/round$round/ref-cold.time" | tail -1)
+    dsl=$(cut -d' ' -f1 "$out/round$round/batt-dsl-cold.time" | tail -1)
+    python3 -c "import sys; r, d = float(sys.argv[1]), float(sys.argv[2]); print(f'  round {sys.argv[3]}: ref-cold {r:.2f} s, batt --dsl {d:.2f} s: {r / d:.2f}x (target >= 2x)')" "$ref" "$dsl" "$round"
+done
+echo
+echo "== the worker pool alone (batt-bench python-pool): overhead per candidate (target < 0.5 ms), kill and replace (target < 10 ms)"
+"$bin/batt-bench" python-pool

@@ -7,7 +7,7 @@ public enum BoundedParallelism {
     public static func map<Item: Sendable, Result: Sendable>(
         _ items: [Item],
         jobs: Int,
-        _ work: @escaping @Sendable (Item) -> Result,
+        _ work: @escaping @Sendable (Item) async -> Result,
         collect: (Int, Result) async throws -> Void = { _, _ in }
     ) async rethrows -> [Result] {
         var results = [Result?](repeating: nil, count: items.count)
@@ -16,7 +16,7 @@ public enum BoundedParallelism {
             var next = 0
             while next < min(width, items.count) {
                 let index = next
-                group.addTask { (index, work(items[index])) }
+                group.addTask { (index, await work(items[index])) }
                 next += 1
             }
             while let (index, result) = try await group.next() {
@@ -24,7 +24,7 @@ public enum BoundedParallelism {
                 try await collect(index, result)
                 if next < items.count {
                     let index = next
-                    group.addTask { (index, work(items[index])) }
+                    group.addTask { (index, await work(items[index])) }
                     next += 1
                 }
             }

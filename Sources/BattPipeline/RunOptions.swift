@@ -23,13 +23,16 @@ public struct RunOptions: Sendable {
     public var reportPath: String?
     /// Where to write each correct solver's inlined source.
     public var emitDirectory: String?
+    /// Evaluate with this Python DSL instead of the native runtime.
+    public var pythonDSL: PythonDSLOptions?
 
     public init(
         tasksPath: String, candidatesPath: String, defaultTaskID: String? = nil,
         cachePath: String? = nil, seedPath: String? = nil, timeLimitSeconds: Double = 1,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         solverVersion: SolverVersion = SolverVersion(tag: nil), budget: Int = Validator.defaultBudget,
-        inlineTextCap: Int = 1_000_000, reportPath: String? = nil, emitDirectory: String? = nil
+        inlineTextCap: Int = 1_000_000, reportPath: String? = nil, emitDirectory: String? = nil,
+        pythonDSL: PythonDSLOptions? = nil
     ) {
         self.tasksPath = tasksPath
         self.candidatesPath = candidatesPath
@@ -43,5 +46,27 @@ public struct RunOptions: Sendable {
         self.inlineTextCap = inlineTextCap
         self.reportPath = reportPath
         self.emitDirectory = emitDirectory
+        self.pythonDSL = pythonDSL
+    }
+}
+
+/// `batt run --dsl`: which Python DSL, which interpreter, how much memory per worker.
+public struct PythonDSLOptions: Sendable, Equatable {
+    /// The DSL module, e.g. `fork/dsl.py`.
+    public var dslPath: String
+    /// The interpreter: a name looked up on PATH, or a path.
+    public var python: String
+    /// Address space each worker may add to what the imported DSL uses; nil: the default share of RAM.
+    public var workerMemoryBytes: Int64?
+
+    public init(dslPath: String, python: String = "python3", workerMemoryBytes: Int64? = nil) {
+        self.dslPath = dslPath
+        self.python = python
+        self.workerMemoryBytes = workerMemoryBytes
+    }
+
+    /// The default memory per worker: half the machine's memory shared by the workers.
+    public static func defaultWorkerMemory(workers: Int) -> Int64 {
+        Int64(ProcessInfo.processInfo.physicalMemory / UInt64(2 * max(1, workers)))
     }
 }

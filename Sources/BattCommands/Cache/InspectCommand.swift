@@ -64,11 +64,13 @@ public struct InspectCommand: CacheSubcommand {
             output = try solverOutput(store, md5: solver.lowercased(), current: current)
         } else {
             let summary = try store.inspect(currentSolverVersion: current, recentRuns: runs, largestTasks: top)
+            // A cache of a schema before 0004 has no Python DSLs.
+            let dsls = (try? store.pythonDSLsByVersion()) ?? [:]
             output = CacheCommandOutput(
                 text: json
                     ? try CacheJSON.encode(
-                        InspectReport.SummaryJSON(summary, current: current, warnings: store.warnings))
-                    : InspectReport.text(summary, current: current))
+                        InspectReport.SummaryJSON(summary, current: current, warnings: store.warnings, dsls: dsls))
+                    : InspectReport.text(summary, current: current, dsls: dsls))
         }
         if !json { output.errors += store.warnings.map { "warning: \($0)" } }
         return output

@@ -5,7 +5,7 @@ import Foundation
 enum InspectReport {
     // MARK: Text
 
-    static func text(_ summary: CacheSummary, current: String) -> String {
+    static func text(_ summary: CacheSummary, current: String, dsls: [String: PythonDSLRecord] = [:]) -> String {
         let rates = summary.recentHitRates
         var fields: [(String, String)] = [
             ("cache", "\(summary.path ?? ":memory:") (\(summary.accessMode.label))"),
@@ -41,9 +41,12 @@ enum InspectReport {
         if !summary.verdictsByVersion.isEmpty {
             sections.append(
                 CacheText.table(
-                    ["solver version", "verdicts", ""],
+                    ["solver version", "verdicts", "", "evaluated by"],
                     summary.verdictsByVersion.map {
-                        [$0.solverVersion, CacheText.count($0.verdicts), $0.isCurrent ? "current" : "stale"]
+                        [
+                            $0.solverVersion, CacheText.count($0.verdicts), $0.isCurrent ? "current" : "stale",
+                            dsls[$0.solverVersion].map(dslCell) ?? "",
+                        ]
                     },
                     rightAligned: [1]))
         }
@@ -57,6 +60,11 @@ enum InspectReport {
                     rightAligned: [1, 2]))
         }
         return sections.joined(separator: "\n\n")
+    }
+
+    /// Which Python DSL a solver version came from: its path and hash.
+    static func dslCell(_ record: PythonDSLRecord) -> String {
+        "python DSL \(record.dslPath) (hash \(record.dslHash))"
     }
 
     static func taskText(_ task: String, verdicts: [VerdictRecord], shown: [VerdictRecord], current: String) -> String {
@@ -144,6 +152,12 @@ enum InspectReport {
             var solverVersion: String
             var verdicts: Int
             var current: Bool
+            /// The Python DSL (path and hash) of a `--dsl` version.
+            var pythonDSL: PythonDSL?
+        }
+        struct PythonDSL: Encodable {
+            var path: String
+            var hash: String
         }
         struct Runs: Encodable {
             var recorded: Int
@@ -177,7 +191,7 @@ enum InspectReport {
         var largestTasks: [Task]
         var warnings: [String]
 
-        init(_ summary: CacheSummary, current: String, warnings: [String]) {
+        init(_ summary: CacheSummary, current: String, warnings: [String], dsls: [String: PythonDSLRecord] = [:]) {
             path = summary.path
             accessMode = summary.accessMode.name
             schema = Schema(applied: summary.appliedMigrations, supported: summary.supportedMigrations)
@@ -190,7 +204,9 @@ enum InspectReport {
             verdictsByOutcome = Dictionary(
                 uniqueKeysWithValues: Outcome.allCases.map { ($0.rawValue, summary.verdictsByOutcome[$0] ?? 0) })
             verdictsByVersion = summary.verdictsByVersion.map {
-                Version(solverVersion: $0.solverVersion, verdicts: $0.verdicts, current: $0.isCurrent)
+                Version(
+                    solverVersion: $0.solverVersion, verdicts: $0.verdicts, current: $0.isCurrent,
+                    pythonDSL: dsls[$0.solverVersion].map { PythonDSL(path: $0.dslPath, hash: $0.dslHash) })
             }
             currentSolverVersion = current
             staleVerdicts = summary.staleVerdicts ?? 0

@@ -69,6 +69,23 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write each correct solver's inlined source under this folder.")
     var emit: String?
 
+    @Option(
+        name: .long,
+        help:
+            "Validate with this Python DSL (PATH/dsl.py) through a pool of CPython workers instead of the native runtime."
+    )
+    var dsl: String?
+
+    @Option(name: .long, help: "The Python interpreter for --dsl: a name on PATH or a path.")
+    var python: String = "python3"
+
+    @Option(
+        name: .long,
+        help:
+            "Memory each --dsl worker may add beyond the imported DSL (512MB, 2GB); default: half the RAM shared by the workers."
+    )
+    var workerMemory: String?
+
     @Flag(name: .long, help: "Print one machine-readable JSON summary instead of the tables.")
     var json = false
 
@@ -85,6 +102,27 @@ public struct RunCommand: AsyncParsableCommand {
         if noCache && (cache != nil || seed != nil) {
             throw ValidationError("--no-cache cannot be combined with --cache or --seed.")
         }
+        if dsl == nil && (python != "python3" || workerMemory != nil) {
+            throw ValidationError("--python and --worker-memory apply only with --dsl PATH/dsl.py.")
+        }
+        if let workerMemory, RunCommand.bytes(workerMemory) == nil {
+            throw ValidationError(
+                "--worker-memory '\(workerMemory)' is not a size: write it as 512MB, 2GB or a number of bytes.")
+        }
+    }
+
+    /// `512MB`, `2GB`, `1.5G`, `1048576`: bytes, or nil when it is not a size.
+    static func bytes(_ text: String) -> Int64? {
+        let units: [(String, Double)] = [
+            ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("K", 1024), ("M", 1_048_576), ("G", 1_073_741_824), ("B", 1),
+        ]
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
+            guard let number = Double(trimmed.dropLast(suffix.count)), number > 0 else { return nil }
+            return Int64(number * factor)
+        }
+        guard let number = Int64(trimmed), number > 0 else { return nil }
+        return number
     }
 
     public func run() async throws {
@@ -104,7 +142,10 @@ public struct RunCommand: AsyncParsableCommand {
             cachePath: cachePath, seedPath: seed, timeLimitSeconds: timeout.seconds,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             solverVersion: SolverVersion(tag: solverVersion ?? environment["BATT_SOLVER_VERSION"]),
-            budget: budget, reportPath: report, emitDirectory: emit)
+            budget: budget, reportPath: report, emitDirectory: emit,
+            pythonDSL: dsl.map {
+                PythonDSLOptions(dslPath: $0, python: python, workerMemoryBytes: workerMemory.flatMap(RunCommand.bytes))
+            })
         let progress = ProgressPrinter(enabled: !quiet && !json)
         let outcome: RunOutcome
         do {

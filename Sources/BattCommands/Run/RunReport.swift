@@ -43,9 +43,12 @@ enum RunReport {
             lines.append("the cache knew every candidate file: none was parsed again")
         }
         if summary.staleVerdicts > 0 {
+            // `cache prune --stale` measures against the native version: never suggest it after
+            // a --dsl run, whose own verdicts it would remove.
+            let isNative = (summary.evaluator?.runtime ?? "native") == "native"
             lines.append(
-                "the cache holds \(summary.staleVerdicts) stale verdicts of other solver versions (batt cache prune --stale)"
-            )
+                "the cache holds \(summary.staleVerdicts) stale verdicts of other solver versions"
+                    + (isNative ? " (batt cache prune --stale)" : ""))
         }
         if summary.dagHashedSolvers > 0 {
             lines.append(
@@ -56,6 +59,13 @@ enum RunReport {
             let phases = summary.phases.map { String(format: "%@ %.3fs", $0.phase, $0.seconds) }.joined(separator: ", ")
             lines.append(String(format: "time %.3fs: ", summary.totalSeconds) + phases)
             lines.append("solver version \(summary.solverVersion)")
+        }
+        if let evaluator = summary.evaluator, evaluator.runtime != "native" {
+            lines.append(
+                "\(evaluator.runtime): "
+                    + (evaluator.startedPython
+                        ? "\(evaluator.workersStarted) Python worker(s) started"
+                        : "no Python started (names and version from the cache)"))
         }
         return lines.joined(separator: "\n")
     }

@@ -89,6 +89,17 @@ public enum CandidateSource {
             }
             return nil
         }
+
+        /// The same file, its record depending on `languageVersion` (the evaluator's names).
+        func keyed(languageVersion: String) -> File {
+            var copy = File(
+                path: path, bytes: bytes,
+                key: CandidateFileKey(
+                    fileDigest: key.fileDigest, context: key.context, languageVersion: languageVersion))
+            copy.unreadable = unreadable
+            copy.note = note
+            return copy
+        }
     }
 
     public struct Loaded: Sendable {
@@ -373,11 +384,16 @@ public enum CandidateSource {
     }
 
     /// The names a function reads that it cannot resolve, as one message; nil when all resolve.
-    public static func unresolvedNames(in function: CandidateFunction) -> String? {
-        let problems = CandidateChecker.check(function, knownNames: Primitives.knownNames)
+    public static func unresolvedNames(
+        in function: CandidateFunction, scope: NameScope = NameScope(names: Primitives.knownNames, modules: nil)
+    ) -> String? {
+        let problems = CandidateChecker.check(function, knownNames: scope.names)
             .filter { $0.severity == .error }
         guard let first = problems.first else { return nil }
-        return first.message + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+        guard let modules = scope.modules else { return first.message + more }
+        // A Python DSL: say which modules were searched.
+        return "\(first.message) (modules searched: \(modules.joined(separator: ", ")))" + more
     }
 
     /// The task of a `solve_<task>/` folder somewhere above `file`.

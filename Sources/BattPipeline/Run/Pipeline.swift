@@ -16,10 +16,12 @@ public enum PipelineError: Error, CustomStringConvertible {
     case candidates(String)
     case cache(String)
     case output(String)
+    /// The Python DSL cannot be used (missing interpreter, import failure).
+    case dsl(String)
 
     public var description: String {
         switch self {
-        case .tasks(let m), .candidates(let m), .cache(let m), .output(let m): return m
+        case .tasks(let m), .candidates(let m), .cache(let m), .output(let m), .dsl(let m): return m
         }
     }
 }
@@ -48,6 +50,7 @@ public struct Pipeline: Sendable {
         let store: CacheStore?
         let files: [CandidateSource.File]
         let taskSet: TaskSet
+        let evaluator: any SolverEvaluator
         let startedAt: Date
         let loadSeconds: Double
     }
@@ -57,6 +60,7 @@ public struct Pipeline: Sendable {
     /// parses them as usual, reusing the tasks, files and cache it has already read and opened.
     public func run() async throws -> RunOutcome {
         let inputs = try await load()
+        defer { inputs.evaluator.shutdown() }
         if let outcome = try await run(direct: true, inputs) { return outcome }
         guard let outcome = try await run(direct: false, inputs) else {
             throw PipelineError.candidates("internal error: a run that parses its candidates gave no outcome")
@@ -71,12 +75,14 @@ public struct Pipeline: Sendable {
         let options = self.options
         async let loadingTasks = Result { try TaskLoader.load(path: options.tasksPath) }
         let store = try openCache()
-        let files: [CandidateSource.File]
+        var files: [CandidateSource.File]
         do {
             files = try CandidateSource.read(path: options.candidatesPath, defaultTaskID: options.defaultTaskID)
         } catch {
             throw PipelineError.candidates("\(error)")
         }
+        let evaluator = try makeEvaluator(files: files, store: store)
+        files = files.map { $0.keyed(languageVersion: evaluator.languageVersion) }
         let taskSet: TaskSet
         switch await loadingTasks {
         case .success(let set): taskSet = set
@@ -87,7 +93,7 @@ public struct Pipeline: Sendable {
             throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
         }
         return Inputs(
-            store: store, files: files, taskSet: taskSet, startedAt: startedAt,
+            store: store, files: files, taskSet: taskSet, evaluator: evaluator, startedAt: startedAt,
             loadSeconds: Date().timeIntervalSince(startedAt))
     }
 
@@ -95,7 +101,8 @@ public struct Pipeline: Sendable {
     private func run(direct: Bool, _ inputs: Inputs) async throws -> RunOutcome? {
         var clock = PhaseClock()
         let (store, files, taskSet, startedAt) = (inputs.store, inputs.files, inputs.taskSet, inputs.startedAt)
-        let version = options.solverVersion.description
+        let evaluator = inputs.evaluator
+        let version = evaluator.solverVersion.description
         var loaded: CandidateSource.Loaded
         // In direct mode the file records also say which solver each body inlines to.
         var recordedSolvers: [String: String]?
@@ -116,7 +123,9 @@ public struct Pipeline: Sendable {
         summary.candidates = loaded.candidates.count
         summary.candidateFilesKnown = loaded.fromRecords
         summary.unreadable = loaded.unreadableFunctions
-        summary.diagnostics = loaded.diagnostics.map(\.description) + taskSet.diagnostics.map(\.description)
+        summary.diagnostics =
+            loaded.diagnostics.map(\.description) + taskSet.diagnostics.map(\.description)
+            + evaluator.diagnostics.map(\.description)
         if let store {
             summary.warnings += store.warnings
             if !store.accessMode.isWritable {
@@ -134,7 +143,11 @@ public struct Pipeline: Sendable {
                 guard candidate.problem == nil, let function = candidate.function else {
                     return (candidate.problem, nil)
                 }
-                if let problem = CandidateSource.unresolvedNames(in: function) { return (problem, nil) }
+                if let problem = CandidateSource.unresolvedNames(
+                    in: function, scope: evaluator.nameScope(forFile: function.path))
+                {
+                    return (problem, nil)
+                }
                 return (nil, function.bodyHash)
             }
             for index in loaded.candidates.indices {
@@ -290,7 +303,6 @@ public struct Pipeline: Sendable {
             }
             storeSeconds += Date().timeIntervalSince(started)
         }
-        let validator = Validator(timeLimitSeconds: options.timeLimitSeconds, budget: options.budget)
         let work: [(job: Int, function: CandidateFunction, task: ARCTask)] = misses.compactMap { k in
             guard let task = taskSet[jobs[k].taskID], let function = candidates[jobs[k].candidate].function else {
                 return nil
@@ -300,10 +312,13 @@ public struct Pipeline: Sendable {
         var pending: [VerdictRecord] = []
         var done = 0
         let total = work.count
+        if total > 0 {
+            do { try evaluator.prepareToValidate() } catch { throw PipelineError.dsl("\(error)") }
+        }
         let validated = try await BoundedParallelism.map(
             work, jobs: options.jobs,
             { item in
-                Pipeline.validate(item.function, on: item.task, with: validator)
+                await evaluator.validate(item.function, on: item.task)
             },
             collect: { offset, verdict in
                 done += 1
@@ -347,6 +362,7 @@ public struct Pipeline: Sendable {
             results: &results, summary: &summary)
         clock.end("summarise")
         summary.phases = clock.phases
+        summary.evaluator = evaluator.activity
         if writable, let store {
             Pipeline.record(summary, startedAt: startedAt, in: store, warnings: &summary.warnings)
         }

@@ -113,6 +113,8 @@ public struct RunSummary: Sendable, Codable {
     public var tasks: [TaskSummary] = []
     public var warnings: [String] = []
     public var diagnostics: [String] = []
+    /// What evaluated the candidates, and how many Python workers it started.
+    public var evaluator: EvaluatorActivity?
 
     enum CodingKeys: String, CodingKey {
         case solverVersion = "solver_version"
@@ -134,7 +136,7 @@ public struct RunSummary: Sendable, Codable {
         case tasksWithCandidates = "tasks_with_candidates"
         case tasksSolved = "tasks_solved"
         case staleVerdicts = "stale_verdicts"
-        case phases, tasks, warnings, diagnostics
+        case phases, tasks, warnings, diagnostics, evaluator
     }
 
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }

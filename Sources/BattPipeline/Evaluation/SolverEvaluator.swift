@@ -1,0 +1,60 @@
+import BattLanguage
+import BattTasks
+
+/// Runs candidate solvers on their tasks. The pipeline talks only to this interface; it has two
+/// implementations, the native runtime (`NativeEvaluator`) and a user's Python DSL run by a pool
+/// of CPython workers (`PythonEvaluator`), and nothing else in the pipeline knows which one runs.
+public protocol SolverEvaluator: Sendable {
+    /// The version the verdicts of this evaluator are stored under.
+    var solverVersion: SolverVersion { get }
+    /// What a candidate-file record depends on besides the file: parser, inliner, and the names
+    /// the checker resolved.
+    var languageVersion: String { get }
+    /// What the evaluator found in the candidate files (with `--dsl`: import lines that add no name).
+    var diagnostics: [CandidateDiagnostic] { get }
+    /// The names a candidate read from `file` may use, and how to say where they were looked for.
+    func nameScope(forFile file: String) -> NameScope
+    /// Gets ready to validate (the Python evaluator starts its fork server here, not before):
+    /// called once, only when some candidate has to be validated.
+    func prepareToValidate() throws
+    /// Validates one candidate on its task.
+    func validate(_ function: CandidateFunction, on task: ARCTask) async -> Verdict
+    /// Stops whatever the evaluator started. Idempotent.
+    func shutdown()
+    /// What the evaluator did, for the run summary.
+    var activity: EvaluatorActivity { get }
+}
+
+/// The names a candidate can resolve, and where they came from.
+public struct NameScope: Sendable {
+    public var names: Set<String>
+    /// The modules searched, when the names come from a Python DSL (for messages).
+    public var modules: [String]?
+
+    public init(names: Set<String>, modules: [String]?) {
+        self.names = names
+        self.modules = modules
+    }
+}
+
+/// What an evaluator did during a run.
+public struct EvaluatorActivity: Sendable, Codable, Equatable {
+    /// `native`, or the Python DSL's path.
+    public var runtime: String
+    /// Python worker processes started (replacements included); 0 for the native runtime.
+    public var workersStarted: Int
+    /// Whether a Python process was started at all (the fork server counts).
+    public var startedPython: Bool
+
+    public init(runtime: String, workersStarted: Int = 0, startedPython: Bool = false) {
+        self.runtime = runtime
+        self.workersStarted = workersStarted
+        self.startedPython = startedPython
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case runtime
+        case workersStarted = "workers_started"
+        case startedPython = "started_python"
+    }
+}
