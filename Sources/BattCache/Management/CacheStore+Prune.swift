@@ -16,7 +16,7 @@ extension CacheStore {
         if let maxSize = options.maxSizeBytes, maxSize < 0 {
             throw CacheError.invalidOptions("The size ceiling must not be negative (got \(maxSize) bytes).")
         }
-        let bytesBefore = try writer.read { try Self.logicalSize($0) }
+        let bytesBefore = try read { try Self.logicalSize($0) }
         var report: PruneReport
         if options.dryRun {
             let folder = FileManager.default.temporaryDirectory
@@ -44,7 +44,7 @@ extension CacheStore {
                 arguments, into: &report, listing: options.listedKeysLimit)
         }
         try vacuum()
-        var size = try writer.read { try Self.logicalSize($0) }
+        var size = try read { try Self.logicalSize($0) }
 
         if let maxSize = options.maxSizeBytes {
             // Evict an estimated number of LRU verdicts, vacuum, measure, repeat:
@@ -61,7 +61,7 @@ extension CacheStore {
                     "SELECT id, solver_md5 FROM verdicts ORDER BY last_used_at, id LIMIT ?",
                     [count], into: &report, listing: options.listedKeysLimit)
                 try vacuum()
-                let newSize = try writer.read { try Self.logicalSize($0) }
+                let newSize = try read { try Self.logicalSize($0) }
                 // Refine with what this round actually freed per verdict.
                 let freed = size - newSize
                 bytesPerVerdict = freed > 0 ? Double(freed) / Double(count) : bytesPerVerdict / 2
@@ -124,9 +124,12 @@ extension CacheStore {
                     GROUP BY v.outcome, v.solver_version
                     """)
             {
-                let count: Int = row[2]
-                if let outcome = Outcome(rawValue: row[0]) { byOutcome[outcome, default: 0] += count }
-                byVersion[row[1], default: 0] += count
+                let read = RowReader(row, table: "verdicts")
+                let count = try read.integer(2, "count(*)", in: 0...Int64.max)
+                if let outcome = (try? read.text(0, "outcome")).flatMap(Outcome.init(rawValue:)) {
+                    byOutcome[outcome, default: 0] += count
+                }
+                byVersion[(try? read.text(1, "solver_version")) ?? "(damaged)", default: 0] += count
             }
             let keys = try Row.fetchAll(
                 db,
@@ -135,7 +138,14 @@ extension CacheStore {
                     FROM verdicts v JOIN temp.pruned p ON p.id = v.id ORDER BY v.last_used_at, v.id LIMIT ?
                     """,
                 arguments: [Swift.max(0, limit - alreadyListed)]
-            ).map { VerdictKey(solverMD5: $0[0], taskFingerprint: $0[1], solverVersion: $0[2]) }
+            ).compactMap { row -> VerdictKey? in
+                let read = RowReader(row, table: "verdicts")
+                guard let md5 = try? read.text(0, "solver_md5"),
+                    let fingerprint = try? read.text(1, "task_fingerprint"),
+                    let version = try? read.text(2, "solver_version")
+                else { return nil }
+                return VerdictKey(solverMD5: md5, taskFingerprint: fingerprint, solverVersion: version)
+            }
             try db.execute(sql: "DELETE FROM verdicts WHERE id IN (SELECT id FROM temp.pruned)")
             let removed = db.changesCount
             try db.execute(

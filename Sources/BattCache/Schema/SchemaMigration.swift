@@ -46,7 +46,13 @@ extension SchemaMigration {
     static func state(of db: Database, against migrations: [SchemaMigration]) throws -> SchemaState {
         let known = migrations.map(\.identifier)
         let hasRecord = try db.tableExists("grdb_migrations")
-        let applied = hasRecord ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        // A damaged record (NULL, BLOB) names no migration; `verify` reports the row.
+        var applied: [String] = []
+        if hasRecord {
+            for value in try DatabaseValue.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") {
+                if case .string(let identifier) = value.storage { applied.append(identifier) }
+            }
+        }
         if applied.isEmpty {
             let userObjects =
                 try Int.fetchOne(

@@ -22,7 +22,7 @@ extension CacheStore {
     /// The stored contents of each key that has them.
     public func candidateFiles(_ keys: [CandidateFileKey]) throws -> [CandidateFileKey: String] {
         guard !keys.isEmpty else { return [:] }
-        return try writer.read { db in
+        return try read { db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT contents FROM candidate_files

@@ -26,15 +26,29 @@ extension CacheStore {
         mode: OpenMode,
         migrations: [SchemaMigration],
         readOnlyStrategies: [ReadOnlyStrategy],
-        allowingOlderSchema: Bool
+        allowingOlderSchema: Bool,
+        busyTimeout: Double = defaultBusyTimeout
     ) throws -> OpenedDatabase {
         let fileManager = FileManager.default
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var info = stat()
         let exists: Bool
+        var warnings: [String] = []
+        // stat follows symbolic links: the target is what SQLite opens (the store resolves them).
         if stat(path, &info) == 0 {
             exists = true
-            if info.st_mode & mode_t(S_IFMT) == mode_t(S_IFDIR) { throw CacheError.isDirectory(path: path) }
+            let type = info.st_mode & mode_t(S_IFMT)
+            if type == mode_t(S_IFDIR) { throw CacheError.isDirectory(path: path) }
+            // Opening a FIFO blocks until a writer comes; a device is no place for a cache.
+            guard type == mode_t(S_IFREG) else {
+                throw CacheError.notARegularFile(path: path, kind: fileKind(type))
+            }
+            if info.st_nlink > 1 {
+                guard mode == .readOnly else { throw CacheError.hardLinked(path: path, links: Int(info.st_nlink)) }
+                warnings.append(
+                    "'\(path)' has \(info.st_nlink) hard links: read through this name only; writing through two names of one cache corrupts it."
+                )
+            }
         } else if errno == EACCES {
             throw CacheError.unreadable(
                 path: path, reason: "its folder '\(folder)' cannot be searched (permission denied)")
@@ -63,9 +77,11 @@ extension CacheStore {
         switch mode {
         case .readOnly:
             guard exists else { throw CacheError.fileNotFound(path: path) }
-            return try openReadOnly(
+            var opened = try openReadOnly(
                 path: path, migrations: migrations, strategies: readOnlyStrategies,
                 allowingOlderSchema: allowingOlderSchema)
+            opened.warnings += warnings
+            return opened
 
         case .readWrite:
             if exists {
@@ -97,19 +113,45 @@ extension CacheStore {
                         path: path, reason: "its folder cannot be created (\(error.localizedDescription))")
                 }
                 guard fileManager.isWritableFile(atPath: folder) else {
-                    throw CacheError.notWritable(path: path, reason: "its folder '\(folder)' is read-only")
+                    throw CacheError.cannotCreate(path: path, reason: "its folder '\(folder)' is read-only")
                 }
             }
             let pool = try sqliteCall(path) {
-                try DatabasePool(path: path, configuration: configuration(readonly: false))
+                try DatabasePool(path: path, configuration: configuration(readonly: false, busyTimeout: busyTimeout))
             }
             try migrate(pool, path: path, migrations: migrations)
             return OpenedDatabase(writer: pool, accessMode: .readWrite)
         }
     }
 
+    /// What a file type is, for messages.
+    static func fileKind(_ type: mode_t) -> String {
+        switch type {
+        case mode_t(S_IFIFO): return "a FIFO (named pipe)"
+        case mode_t(S_IFCHR): return "a character device"
+        case mode_t(S_IFBLK): return "a block device"
+        case mode_t(S_IFSOCK): return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    /// The file a path names, symbolic links followed, so that SQLite's `-wal`, `-shm` and
+    /// `-journal` sit next to it and sizes are its own; the path itself when it is no link.
+    static func resolvingLinks(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & mode_t(S_IFMT) == mode_t(S_IFLNK),
+            let resolved = realpath(path, nil)
+        else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Applies missing migrations, tolerating another process doing the same at the same time.
     static func migrate(_ writer: any DatabaseWriter, path: String, migrations: [SchemaMigration]) throws {
+        // Read first: a current file needs no write, so none waits for another process's lock.
+        if let state = try? writer.read({ try SchemaMigration.state(of: $0, against: migrations) }), state == .current {
+            return
+        }
         let migrator = SchemaMigration.migrator(for: migrations)
         var migrationError: (any Error)?
         do {
@@ -283,9 +325,13 @@ extension CacheStore {
         return "file:\(escaped)?mode=ro&immutable=1"
     }
 
+    /// The size of the file `path` names, symbolic links followed.
     static func fileSize(_ path: String) throws -> Int {
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw CacheError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        return Int(info.st_size)
     }
 
     private static func attempt<T>(
@@ -316,6 +362,22 @@ extension CacheStore {
             return .notWritable(path: path, reason: error.message ?? "\(error.resultCode)")
         default:
             return .sqlite(path: path, message: "\(error)")
+        }
+    }
+
+    /// An error of SQLite while working on an open cache, as a ``CacheError`` naming the file.
+    static func mapOperationError(_ error: DatabaseError, path: String, operation: String, busySeconds: Double)
+        -> CacheError
+    {
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .damaged(path: path, reason: error.message ?? "\(error.resultCode)")
+        case .SQLITE_FULL:
+            return .diskFull(path: path, operation: operation)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .locked(path: path, operation: operation, seconds: busySeconds)
+        default:
+            return mapOpenError(error, path: path)
         }
     }
 

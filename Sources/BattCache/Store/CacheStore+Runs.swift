@@ -34,7 +34,7 @@ extension CacheStore {
 
     /// The most recent runs, newest first.
     public func recentRuns(limit: Int = 10) throws -> [RunRecord] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(RunRecord.columns) FROM runs ORDER BY started_at DESC, id DESC LIMIT ?",
                 arguments: [limit]

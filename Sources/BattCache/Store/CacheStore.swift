@@ -33,32 +33,49 @@ public final class CacheStore: Sendable {
 
     /// The path as given; nil for an in-memory store.
     public let path: String?
+    /// The file SQLite opened: `path` with symbolic links followed.
+    let filePath: String?
     public let accessMode: AccessMode
     /// What the user should know about how the file was opened.
     public let warnings: [String]
 
     let writer: any DatabaseWriter
     let migrations: [SchemaMigration]
+    /// The busy timeout of the connection that writes.
+    let busySeconds: Double
     private let privateCopyFolder: URL?
 
     /// Opens (read-write: creating and migrating as needed) the cache file at `path`.
     /// - Throws: ``CacheError`` when the file is not a batt cache, has a newer schema,
     ///   or cannot be read or written; the file is then left untouched.
-    public convenience init(path: String, mode: OpenMode = .readWrite) throws {
-        try self.init(path: path, mode: mode, migrations: SchemaMigration.embedded)
+    /// - Parameter busyTimeout: how long a write waits for another process's write lock before it
+    ///   fails with ``CacheError/locked(path:operation:seconds:)``.
+    public convenience init(
+        path: String, mode: OpenMode = .readWrite, busyTimeout: Double = CacheStore.defaultBusyTimeout
+    ) throws {
+        try self.init(path: path, mode: mode, migrations: SchemaMigration.embedded, busyTimeout: busyTimeout)
     }
+
+    /// Seconds a write waits for another process's write lock.
+    public static let defaultBusyTimeout: Double = 30
 
     init(
         path: String,
         mode: OpenMode,
         migrations: [SchemaMigration],
         readOnlyStrategies: [ReadOnlyStrategy] = ReadOnlyStrategy.allCases,
-        allowingOlderSchema: Bool = false
+        allowingOlderSchema: Bool = false,
+        busyTimeout: Double = CacheStore.defaultBusyTimeout
     ) throws {
+        guard !path.isEmpty else { throw CacheError.emptyPath }
+        let file = Self.resolvingLinks(path)
         let opened = try Self.openFile(
-            path: path, mode: mode, migrations: migrations,
-            readOnlyStrategies: readOnlyStrategies, allowingOlderSchema: allowingOlderSchema)
+            path: file, mode: mode, migrations: migrations,
+            readOnlyStrategies: readOnlyStrategies, allowingOlderSchema: allowingOlderSchema,
+            busyTimeout: busyTimeout)
+        self.busySeconds = busyTimeout
         self.path = path
+        self.filePath = file
         self.accessMode = opened.accessMode
         self.warnings = opened.warnings
         self.writer = opened.writer
@@ -70,11 +87,13 @@ public final class CacheStore: Sendable {
         let queue = try DatabaseQueue(configuration: Self.configuration(readonly: false))
         try SchemaMigration.migrator(for: migrations).migrate(queue)
         self.path = nil
+        self.filePath = nil
         self.accessMode = .inMemory
         self.warnings = []
         self.writer = queue
         self.migrations = migrations
         self.privateCopyFolder = nil
+        self.busySeconds = Self.defaultBusyTimeout
     }
 
     /// A fresh, migrated cache in memory (tests, `--no-cache` runs).
@@ -97,15 +116,24 @@ public final class CacheStore: Sendable {
 
     /// The migrations recorded in the file, in order.
     public func appliedMigrations() throws -> [String] {
-        try writer.read { db in try SchemaMigration.migrator(for: migrations).appliedMigrations(db) }
+        try read { db in try SchemaMigration.migrator(for: migrations).appliedMigrations(db) }
     }
 
-    static func configuration(readonly: Bool) -> Configuration {
+    static func configuration(readonly: Bool, busyTimeout: Double = defaultBusyTimeout) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readonly
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "BattCache"
         return configuration
+    }
+
+    /// Reads in one snapshot; SQLite's errors become ``CacheError``s naming the file.
+    func read<T>(_ operation: String = "read the cache", _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw Self.mapOperationError(error, path: displayPath, operation: operation, busySeconds: busySeconds)
+        }
     }
 
     func requireWritable(_ operation: String) throws {
@@ -119,14 +147,18 @@ public final class CacheStore: Sendable {
     /// failing on a lock upgrade half-way.
     func writeImmediately<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         try requireWritable(operation)
-        return try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw CacheError.sqlite(path: displayPath, message: "\(operation): no result") }
+                return result
             }
-            guard let result else { throw CacheError.sqlite(path: displayPath, message: "\(operation): no result") }
-            return result
+        } catch let error as DatabaseError {
+            throw Self.mapOperationError(error, path: displayPath, operation: operation, busySeconds: busySeconds)
         }
     }
 }
