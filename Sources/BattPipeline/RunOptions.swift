@@ -1,3 +1,4 @@
+import BattCache
 import Foundation
 
 /// Everything one `batt run` is asked to do.
@@ -23,6 +24,8 @@ public struct RunOptions: Sendable {
     public var reportPath: String?
     /// Where to write each correct solver's inlined source.
     public var emitDirectory: String?
+    /// How long a write waits for another process's write lock before the run goes on without storing.
+    public var cacheBusyTimeout: Double = CacheStore.defaultBusyTimeout
 
     public init(
         tasksPath: String, candidatesPath: String, defaultTaskID: String? = nil,
