@@ -27,7 +27,8 @@ extension CacheStore {
         migrations: [SchemaMigration],
         readOnlyStrategies: [ReadOnlyStrategy],
         allowingOlderSchema: Bool,
-        busyTimeout: Double = defaultBusyTimeout
+        busyTimeout: Double = defaultBusyTimeout,
+        maxPageCount: Int? = nil
     ) throws -> OpenedDatabase {
         let fileManager = FileManager.default
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -56,6 +57,7 @@ extension CacheStore {
             exists = false
         }
 
+        var header: DatabaseFileHeader?
         if exists {
             guard fileManager.isReadableFile(atPath: path) else {
                 throw CacheError.unreadable(path: path, reason: "permission denied")
@@ -70,7 +72,7 @@ extension CacheStore {
             // A read-only open that still finds one reads a rolled-back private copy, checked there.
             if !(mode == .readOnly && hasJournal(path)) {
                 let size = try fileSize(path)
-                _ = try DatabaseFileHeader.read(path: path, fileSize: size)
+                header = try DatabaseFileHeader.read(path: path, fileSize: size)
             }
         }
 
@@ -116,11 +118,19 @@ extension CacheStore {
                     throw CacheError.cannotCreate(path: path, reason: "its folder '\(folder)' is read-only")
                 }
             }
-            let pool = try sqliteCall(path) {
-                try DatabasePool(path: path, configuration: configuration(readonly: false, busyTimeout: busyTimeout))
+            var writing = configuration(readonly: false, busyTimeout: busyTimeout, maxPageCount: maxPageCount)
+            let writer: any DatabaseWriter
+            if header?.isWAL == true {
+                // Already WAL: a queue opens it without writing. GRDB's pool writes on open when the
+                // -wal is missing or empty (after a clean close), which waits for, and then fails
+                // on, another process's write lock even in a run that has nothing to store.
+                writing.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                writer = try sqliteCall(path) { try DatabaseQueue(path: path, configuration: writing) }
+            } else {
+                writer = try sqliteCall(path) { try DatabasePool(path: path, configuration: writing) }
             }
-            try migrate(pool, path: path, migrations: migrations)
-            return OpenedDatabase(writer: pool, accessMode: .readWrite)
+            try migrate(writer, path: path, migrations: migrations)
+            return OpenedDatabase(writer: writer, accessMode: .readWrite)
         }
     }
 

@@ -50,10 +50,15 @@ public final class CacheStore: Sendable {
     ///   or cannot be read or written; the file is then left untouched.
     /// - Parameter busyTimeout: how long a write waits for another process's write lock before it
     ///   fails with ``CacheError/locked(path:operation:seconds:)``.
+    /// - Parameter maxPageCount: at most this many pages in the file (`PRAGMA max_page_count`): a
+    ///   write beyond fails as on a full disk. nil: no cap but the disk's.
     public convenience init(
-        path: String, mode: OpenMode = .readWrite, busyTimeout: Double = CacheStore.defaultBusyTimeout
+        path: String, mode: OpenMode = .readWrite, busyTimeout: Double = CacheStore.defaultBusyTimeout,
+        maxPageCount: Int? = nil
     ) throws {
-        try self.init(path: path, mode: mode, migrations: SchemaMigration.embedded, busyTimeout: busyTimeout)
+        try self.init(
+            path: path, mode: mode, migrations: SchemaMigration.embedded, busyTimeout: busyTimeout,
+            maxPageCount: maxPageCount)
     }
 
     /// Seconds a write waits for another process's write lock.
@@ -65,14 +70,15 @@ public final class CacheStore: Sendable {
         migrations: [SchemaMigration],
         readOnlyStrategies: [ReadOnlyStrategy] = ReadOnlyStrategy.allCases,
         allowingOlderSchema: Bool = false,
-        busyTimeout: Double = CacheStore.defaultBusyTimeout
+        busyTimeout: Double = CacheStore.defaultBusyTimeout,
+        maxPageCount: Int? = nil
     ) throws {
         guard !path.isEmpty else { throw CacheError.emptyPath }
         let file = Self.resolvingLinks(path)
         let opened = try Self.openFile(
             path: file, mode: mode, migrations: migrations,
             readOnlyStrategies: readOnlyStrategies, allowingOlderSchema: allowingOlderSchema,
-            busyTimeout: busyTimeout)
+            busyTimeout: busyTimeout, maxPageCount: maxPageCount)
         self.busySeconds = busyTimeout
         self.path = path
         self.filePath = file
@@ -119,8 +125,13 @@ public final class CacheStore: Sendable {
         try read { db in try SchemaMigration.migrator(for: migrations).appliedMigrations(db) }
     }
 
-    static func configuration(readonly: Bool, busyTimeout: Double = defaultBusyTimeout) -> Configuration {
+    static func configuration(
+        readonly: Bool, busyTimeout: Double = defaultBusyTimeout, maxPageCount: Int? = nil
+    ) -> Configuration {
         var configuration = Configuration()
+        if let maxPageCount {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
+        }
         configuration.readonly = readonly
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "BattCache"
