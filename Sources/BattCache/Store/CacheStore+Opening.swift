@@ -118,6 +118,8 @@ extension CacheStore {
                     throw CacheError.cannotCreate(path: path, reason: "its folder '\(folder)' is read-only")
                 }
             }
+            // What an interrupted --seed left next to the cache.
+            TemporaryFiles.removeStale(in: folder)
             var writing = configuration(readonly: false, busyTimeout: busyTimeout, maxPageCount: maxPageCount)
             let writer: any DatabaseWriter
             if header?.isWAL == true {
@@ -258,6 +260,7 @@ extension CacheStore {
                 let copy = folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).path
                 do {
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    TemporaryFiles.shared.register(folder.path)
                     try FileManager.default.copyItem(atPath: path, toPath: copy)
                     try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
                 } catch {

@@ -114,6 +114,7 @@ public final class CacheStore: Sendable {
     deinit {
         if let privateCopyFolder {
             try? FileManager.default.removeItem(at: privateCopyFolder)
+            TemporaryFiles.shared.unregister(privateCopyFolder.path)
         }
     }
 

@@ -58,6 +58,8 @@ protocol CacheSubcommand: ParsableCommand {
 extension CacheSubcommand {
     /// Runs ``execute()`` and prints its output; errors become `batt: <message>` and exit status 1.
     func printingOutput() throws {
+        // An interrupted export, seed or prune leaves no copy of the cache behind.
+        TemporaryFiles.shared.removeOnInterrupt()
         let output: CacheCommandOutput
         do {
             output = try execute()

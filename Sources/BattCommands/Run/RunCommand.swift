@@ -1,4 +1,5 @@
 import ArgumentParser
+import BattCache
 import BattPipeline
 import Foundation
 
@@ -75,6 +76,8 @@ public struct RunCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        // An interrupted --seed leaves no copy of the seed cache behind.
+        TemporaryFiles.shared.removeOnInterrupt()
         let environment = ProcessInfo.processInfo.environment
         let example = ExamplePaths.locate()
         guard let tasksPath = tasks ?? example?.tasks else {
