@@ -75,7 +75,7 @@ extension CacheStore {
 
             return CacheSummary(
                 path: path, accessMode: accessMode,
-                appliedMigrations: try SchemaMigration.migrator(for: migrations).appliedMigrations(db),
+                appliedMigrations: try SchemaMigration.appliedMigrations(db, of: migrations),
                 supportedMigrations: migrations.map(\.identifier),
                 fileBytes: files.main, walBytes: files.wal,
                 pageSize: try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0,

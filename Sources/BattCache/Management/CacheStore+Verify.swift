@@ -80,7 +80,7 @@ extension CacheStore {
                 case .foreign:
                     report.problems.append("not a batt cache")
                 }
-                report.appliedMigrations = try SchemaMigration.migrator(for: migrations).appliedMigrations(db)
+                report.appliedMigrations = try SchemaMigration.appliedMigrations(db, of: migrations)
                 // A read-only integrity_check skips CHECK constraints, and batt has rules of its own:
                 // decode every row as a run would (unless the file is damaged below the rows).
                 for damage in report.integrity == ["ok"] ? try Self.damagedRows(db) : [] {

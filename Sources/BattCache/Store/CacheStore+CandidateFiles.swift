@@ -30,9 +30,10 @@ extension CacheStore {
                     """)
             var found: [CandidateFileKey: String] = [:]
             for key in Set(keys) {
-                if let contents = try String.fetchOne(
+                // Only text is contents batt wrote; anything else (a BLOB, a NULL) is no record.
+                let value = try DatabaseValue.fetchOne(
                     statement, arguments: [key.fileDigest, key.context, key.languageVersion])
-                {
+                if case .string(let contents)? = value?.storage {
                     found[key] = contents
                 }
             }

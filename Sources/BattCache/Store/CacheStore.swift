@@ -123,7 +123,7 @@ public final class CacheStore: Sendable {
 
     /// The migrations recorded in the file, in order.
     public func appliedMigrations() throws -> [String] {
-        try read { db in try SchemaMigration.migrator(for: migrations).appliedMigrations(db) }
+        try read { db in try SchemaMigration.appliedMigrations(db, of: migrations) }
     }
 
     static func configuration(

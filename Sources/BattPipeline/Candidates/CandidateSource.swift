@@ -219,7 +219,8 @@ public enum CandidateSource {
         var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: true)
         var solverOfBody: [String: String] = [:]
         for file in files {
-            guard let text = records[file.key] else { return nil }
+            // Every record batt writes starts with its "U" line: anything else is not one of ours.
+            guard let text = records[file.key], text.hasPrefix("U\t") else { return nil }
             let first = loaded.candidates.count
             var diagnostics: [CandidateDiagnostic] = []
             var unreadable = 0
