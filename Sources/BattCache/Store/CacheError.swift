@@ -52,7 +52,8 @@ extension CacheError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {
         case .fileNotFound(let path):
-            return "No cache file at '\(path)'. Check the path, or open it read-write to create it."
+            return
+                "No cache file at '\(path)'. Check the path; only 'batt run' (and 'batt cache merge --into') create a missing cache."
         case .isDirectory(let path):
             return "'\(path)' is a folder; give the path of a cache file inside it (e.g. '\(path)/batt-cache.sqlite')."
         case .unreadable(let path, let reason):
