@@ -44,7 +44,7 @@ extension CacheStore {
     /// Stores (or replaces) the contents of candidate files, in one transaction.
     public func storeCandidateFiles(_ files: [CandidateFileKey: String], at date: Date = Date()) throws {
         guard !files.isEmpty else { return }
-        try writeImmediately("store candidate files") { db in
+        try writeImmediately("store candidate files", briefly: true) { db in
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO candidate_files

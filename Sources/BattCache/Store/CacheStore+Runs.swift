@@ -7,7 +7,7 @@ extension CacheStore {
     @discardableResult
     public func record(run: RunRecord) throws -> Int64 {
         let arguments = try run.databaseArguments()
-        return try writeImmediately("record a run") { db in
+        return try writeImmediately("record a run", briefly: true) { db in
             try db.execute(
                 sql: """
                     INSERT INTO runs (\(RunRecord.insertedColumns))

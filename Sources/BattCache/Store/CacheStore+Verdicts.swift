@@ -111,7 +111,7 @@ extension CacheStore {
         guard !keys.isEmpty else { return 0 }
         var md5sByGroup: [TaskAndVersion: [String]] = [:]
         for key in keys { md5sByGroup[TaskAndVersion(key), default: []].append(key.solverMD5) }
-        return try writeImmediately("mark verdicts used") { db in
+        return try writeImmediately("mark verdicts used", briefly: true) { db in
             var updated = 0
             // One statement per task and version, as the lookup reads them.
             for (group, md5s) in md5sByGroup {

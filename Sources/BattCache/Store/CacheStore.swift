@@ -157,10 +157,18 @@ public final class CacheStore: Sendable {
     /// Runs `body` in one short `IMMEDIATE` transaction: it takes the write lock
     /// up front (waiting for other processes up to the busy timeout) instead of
     /// failing on a lock upgrade half-way.
-    func writeImmediately<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    ///
+    /// - Parameter briefly: wait at most ``briefWait`` for the lock: for bookkeeping (run records,
+    ///   last uses) that is not worth holding a run up for.
+    func writeImmediately<T>(_ operation: String, briefly: Bool = false, _ body: (Database) throws -> T) throws -> T {
         try requireWritable(operation)
+        let wait = briefly ? Swift.min(busySeconds, Self.briefWait) : busySeconds
         do {
             return try writer.writeWithoutTransaction { db in
+                if wait != busySeconds { try db.execute(sql: "PRAGMA busy_timeout = \(Int(wait * 1000))") }
+                defer {
+                    if wait != busySeconds { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busySeconds * 1000))") }
+                }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -170,7 +178,10 @@ public final class CacheStore: Sendable {
                 return result
             }
         } catch let error as DatabaseError {
-            throw Self.mapOperationError(error, path: displayPath, operation: operation, busySeconds: busySeconds)
+            throw Self.mapOperationError(error, path: displayPath, operation: operation, busySeconds: wait)
         }
     }
+
+    /// How long bookkeeping writes wait for another process's write lock.
+    static let briefWait: Double = 1
 }
