@@ -240,11 +240,15 @@ extension CacheStore {
 
     /// Rebuilds the file without free pages, then truncates the `-wal`.
     func vacuum() throws {
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "VACUUM")
-            if accessMode == .readWrite {
-                _ = try? db.checkpoint(.truncate)
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                if accessMode == .readWrite {
+                    _ = try? db.checkpoint(.truncate)
+                }
             }
+        } catch let error as DatabaseError {
+            throw Self.mapOperationError(error, path: displayPath, operation: "vacuum", busySeconds: busySeconds)
         }
     }
 }
