@@ -43,7 +43,7 @@ extension CacheStore {
                         solverVersion: $0.key, verdicts: $0.value, isCurrent: $0.key == currentSolverVersion)
                 }
                 .sorted { ($0.verdicts, $1.solverVersion) > ($1.verdicts, $0.solverVersion) }
-            let stale = currentSolverVersion.map { verdicts - (byVersion[$0] ?? 0) }
+            let stale = currentSolverVersion.map { verdicts - damaged - (byVersion[$0] ?? 0) }
 
             let hitRow = try Row.fetchOne(
                 db,

@@ -152,7 +152,7 @@ extension VerdictRecord {
             createdAt: Date(timeIntervalSince1970: try read.real(13, "created_at")),
             lastUsedAt: Date(timeIntervalSince1970: try read.real(14, "last_used_at")),
             hitCount: try read.integer(15, "hit_count", in: 0...maximum))
-        if let problem = ruleViolation { throw read.invalid("the row", problem) }
+        if let problem = ruleViolation { throw CacheError.invalidRow(table: "verdicts", reason: problem) }
     }
 
     /// What makes this verdict one batt would never have written, if anything: a pair result
