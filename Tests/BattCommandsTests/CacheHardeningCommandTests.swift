@@ -66,6 +66,17 @@ import Testing
         }
     }
 
+    @Test func anEmptyCachePathGivenToACacheCommandSaysSo() throws {
+        for arguments in [["cache", "inspect", "--cache", ""], ["cache", "verify", "--cache", ""]] {
+            do {
+                let output = try CacheCommandLine.execute(arguments)
+                #expect(output.failed && output.text.contains("The cache path is empty"), "\(arguments)")
+            } catch let error as CacheError {
+                #expect(error == .emptyPath, "\(arguments)")
+            }
+        }
+    }
+
     @Test(.enabled(if: CacheTestPaths.hasBatt, "needs the batt binary"))
     func anEmptyCachePathSaysSo() throws {
         let folder = try CacheTestFolder()

@@ -108,6 +108,7 @@ enum CacheOpening {
 
     /// Refuses a path with no file, before a read-write open would create one.
     static func requireExisting(_ path: String) throws {
+        if path.isEmpty { throw CacheError.emptyPath }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CacheError.fileNotFound(path: path)

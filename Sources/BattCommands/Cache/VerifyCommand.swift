@@ -152,6 +152,8 @@ struct VerifyReportJSON: Encodable {
     var solvers: Int?
     var verdicts: Int?
     var runs: Int?
+    /// Rows batt never writes, by table.
+    var damagedRows: [String: Int]
 
     init(_ report: VerifyReport, advice: [String]) {
         path = report.path
@@ -166,5 +168,6 @@ struct VerifyReportJSON: Encodable {
         solvers = report.solvers
         verdicts = report.verdicts
         runs = report.runs
+        damagedRows = report.damagedRows
     }
 }
