@@ -330,9 +330,18 @@ public struct Pipeline: Sendable {
         if writable {
             try writes.store(verdicts: pending)
             // What each file held, so the next run over the same files can skip parsing them.
-            if !loaded.fromRecords {
-                try writes.perform {
-                    try $0.storeCandidateFiles(CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
+            // Only bookkeeping: when it cannot be written, the next run parses the files again.
+            if !loaded.fromRecords, writes.failure == nil, let store = writes.store {
+                do {
+                    try store.storeCandidateFiles(
+                        CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
+                } catch let error as CacheError {
+                    switch error {
+                    case .diskFull, .locked:
+                        summary.warnings.append("what the candidate files held was not recorded: \(error)")
+                    default:
+                        throw PipelineError.cache("cannot write to the cache: \(error)")
+                    }
                 }
             }
         }
