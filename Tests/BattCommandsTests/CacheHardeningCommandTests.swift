@@ -168,3 +168,57 @@ struct FileSystem {
 
     var hidden: [String] { names.filter { $0.hasPrefix(".") } }
 }
+
+/// A real full disk: a 1 MB tmpfs, mounted when the tests run as root and may mount.
+@Suite struct FullDiskTests {
+    /// Mounts a tmpfs of `size` on a new folder; nil when this machine does not allow it.
+    final class SmallDisk {
+        let folder: CacheTestFolder
+        var path: String { folder.url.path }
+
+        init?(size: String) {
+            guard getuid() == 0, CacheTestPaths.hasBatt, let folder = try? CacheTestFolder() else { return nil }
+            self.folder = folder
+            guard Self.mount(["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.url.path]) else { return nil }
+        }
+
+        deinit { _ = Self.mount(["-u", folder.url.path], tool: "/bin/umount") }
+
+        @discardableResult
+        static func mount(_ arguments: [String], tool: String = "/bin/mount") -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = tool == "/bin/umount" ? arguments.filter { $0 != "-u" } : arguments
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return false }
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+    }
+
+    static var canMount: Bool { SmallDisk(size: "64k") != nil }
+
+    @Test(.enabled(if: canMount, "needs root, mount and the batt binary"))
+    func aRunOnAFullDiskFinishesReportsAndExitsWithStatus4() throws {
+        let disk = try #require(SmallDisk(size: "1m"))
+        let work = try CacheTestFolder()
+        let candidates = work.path("many.py")
+        try CacheCandidates.file(CacheCandidates.functions(count: 4_000, tasks: ["a1a1a1a1", "b2b2b2b2"], seed: 3))
+            .write(toFile: candidates, atomically: true, encoding: .utf8)
+        let cache = disk.path + "/batt-cache.sqlite"
+        let report = work.path("report.jsonl")
+        let result = try BattProcess.run(
+            [
+                "run", "--tasks", CacheHardeningCommandTests.tasks, "--candidates", candidates, "--cache", cache,
+                "--report", report,
+            ], in: work.url.path)
+        #expect(result.status == BattExitStatus.cacheDiskFull, "\(result.stderr)")
+        #expect(result.stdout.contains("THE DISK IS FULL"), "\(result.stdout)")
+        #expect(result.stdout.contains("were not stored"))
+        let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 4_000, "the report is written")
+        #expect(lines.contains { $0.contains("\"stored\":false") })
+        let verify = try BattProcess.run(["cache", "verify", "--cache", cache], in: work.url.path)
+        #expect(verify.status == 0, "the cache stays sound: \(verify.stdout)")
+    }
+}
