@@ -26,4 +26,7 @@ public enum BattExitStatus {
     public static let failure: Int32 = 1
     /// The run completed, but some candidate functions could not be read (syntax errors).
     public static let someCandidatesUnreadable: Int32 = 3
+    /// The run completed and reported, but the disk holding the cache filled up: some verdicts
+    /// were not stored (the report says how many and which).
+    public static let cacheDiskFull: Int32 = 4
 }

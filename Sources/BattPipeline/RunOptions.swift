@@ -1,3 +1,4 @@
+import BattCache
 import Foundation
 
 /// Everything one `batt run` is asked to do.
@@ -25,6 +26,11 @@ public struct RunOptions: Sendable {
     public var emitDirectory: String?
     /// Evaluate with this Python DSL instead of the native runtime.
     public var pythonDSL: PythonDSLOptions?
+    /// How long a write waits for another process's write lock before the run goes on without storing.
+    public var cacheBusyTimeout: Double = CacheStore.defaultBusyTimeout
+    /// At most this many pages in the cache file; a write beyond fails as on a full disk (tests
+    /// use it to show what a full disk does). nil: no cap but the disk's.
+    public var cacheMaxPageCount: Int?
 
     public init(
         tasksPath: String, candidatesPath: String, defaultTaskID: String? = nil,

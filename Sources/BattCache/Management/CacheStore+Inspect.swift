@@ -13,7 +13,7 @@ extension CacheStore {
         currentSolverVersion: String? = nil, recentRuns: Int = 10, largestTasks: Int = 10
     ) throws -> CacheSummary {
         let files = fileSizes()
-        return try writer.read { db in
+        return try read { db in
             var byOutcome: [Outcome: Int] = [:]
             var byVersion: [String: Int] = [:]
             let rows = try Row.fetchCursor(
@@ -21,17 +21,21 @@ extension CacheStore {
                 sql: """
                     SELECT solver_version, outcome, count(*) FROM verdicts GROUP BY solver_version, outcome
                     """)
+            var damaged = 0
             while let row = try rows.next() {
-                let version: String = row[0]
-                let outcomeText: String = row[1]
-                let count: Int = row[2]
-                guard let outcome = Outcome(rawValue: outcomeText) else {
-                    throw CacheError.invalidRow(table: "verdicts", reason: "unknown outcome '\(outcomeText)'")
+                let read = RowReader(row, table: "verdicts")
+                let count = try read.integer(2, "count(*)", in: 0...Int64.max)
+                // A damaged row is counted apart, so inspect still describes the rest; verify lists it.
+                guard let version = try? read.text(0, "solver_version"),
+                    let outcome = (try? read.text(1, "outcome")).flatMap(Outcome.init(rawValue:))
+                else {
+                    damaged += count
+                    continue
                 }
                 byOutcome[outcome, default: 0] += count
                 byVersion[version, default: 0] += count
             }
-            let verdicts = byVersion.values.reduce(0, +)
+            let verdicts = byVersion.values.reduce(0, +) + damaged
             let versions =
                 byVersion
                 .map {
@@ -39,7 +43,7 @@ extension CacheStore {
                         solverVersion: $0.key, verdicts: $0.value, isCurrent: $0.key == currentSolverVersion)
                 }
                 .sorted { ($0.verdicts, $1.solverVersion) > ($1.verdicts, $0.solverVersion) }
-            let stale = currentSolverVersion.map { verdicts - (byVersion[$0] ?? 0) }
+            let stale = currentSolverVersion.map { verdicts - damaged - (byVersion[$0] ?? 0) }
 
             let hitRow = try Row.fetchOne(
                 db,
@@ -61,11 +65,17 @@ extension CacheStore {
                     GROUP BY task_id ORDER BY verdicts DESC, task_id LIMIT ?
                     """,
                 arguments: [largestTasks]
-            ).map { CacheSummary.TaskCount(taskID: $0[0], verdicts: $0[1], correct: Int($0[2] as Double)) }
+            ).map { row in
+                let read = RowReader(row, table: "verdicts")
+                return CacheSummary.TaskCount(
+                    taskID: (try? read.text(0, "task_id")) ?? "(damaged: \(RowReader.describe(read.value(0))))",
+                    verdicts: try read.integer(1, "count(*)", in: 0...Int64.max),
+                    correct: Int(try read.real(2, "total(outcome = 'correct')")))
+            }
 
             return CacheSummary(
                 path: path, accessMode: accessMode,
-                appliedMigrations: try SchemaMigration.migrator(for: migrations).appliedMigrations(db),
+                appliedMigrations: try SchemaMigration.appliedMigrations(db, of: migrations),
                 supportedMigrations: migrations.map(\.identifier),
                 fileBytes: files.main, walBytes: files.wal,
                 pageSize: try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0,
@@ -76,7 +86,7 @@ extension CacheStore {
                 verdicts: verdicts, verdictsByOutcome: byOutcome, verdictsByVersion: versions,
                 staleVerdicts: stale,
                 runs: try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") ?? 0,
-                recentHitRates: hitRates, largestTasks: tasks)
+                recentHitRates: hitRates, largestTasks: tasks, damagedVerdicts: damaged)
         }
     }
 
@@ -87,7 +97,7 @@ extension CacheStore {
     public func verdicts(forTask taskID: String, solverVersion: String? = nil, limit: Int? = nil) throws
         -> [VerdictRecord]
     {
-        try writer.read { db in
+        try read { db in
             var sql = "SELECT \(VerdictRecord.columns) FROM verdicts WHERE task_id = ?"
             var arguments: StatementArguments = [taskID]
             if let solverVersion {
@@ -108,7 +118,7 @@ extension CacheStore {
 
     /// A solver's bodies, inlined text and verdicts; nil when the cache knows nothing of it.
     public func solver(md5 solverMD5: String) throws -> SolverDetails? {
-        try writer.read { db in
+        try read { db in
             let bodies = try Row.fetchAll(
                 db, sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE solver_md5 = ? ORDER BY body_hash",
                 arguments: [solverMD5]
@@ -128,8 +138,8 @@ extension CacheStore {
 
     /// Bytes of the main file and its `-wal`; zeros in memory.
     func fileSizes() -> (main: Int, wal: Int) {
-        guard let path else { return (0, 0) }
-        return ((try? Self.fileSize(path)) ?? 0, (try? Self.fileSize(path + "-wal")) ?? 0)
+        guard let filePath else { return (0, 0) }
+        return ((try? Self.fileSize(filePath)) ?? 0, (try? Self.fileSize(filePath + "-wal")) ?? 0)
     }
 
     /// The database size as SQLite sees it (pages × page size), whatever is still in the `-wal`.

@@ -27,6 +27,8 @@ public struct MergeReport: Sendable, Hashable {
     public var runs = MergeCounts()
     /// Source verdicts of another solver version, not copied (only when a current version was given).
     public var skippedStaleVerdicts = 0
+    /// Source rows batt would never have written (hand-edited, damaged), not copied; by table.
+    public var skippedDamagedRows: [String: Int] = [:]
     /// What opening the sources reported (immutable reads, private copies).
     public var warnings: [String] = []
 }
@@ -57,29 +59,39 @@ extension CacheStore {
         var report = MergeReport()
         for store in stores {
             report.warnings += store.warnings
-            report.verdicts += try mergeVerdicts(from: store, currentSolverVersion, &report.skippedStaleVerdicts)
-            report.solvers += try mergeSolvers(from: store)
-            report.runs += try mergeRuns(from: store)
+            var damaged: [String: Int] = [:]
+            report.verdicts += try mergeVerdicts(
+                from: store, currentSolverVersion, &report.skippedStaleVerdicts, &damaged["verdicts", default: 0])
+            report.solvers += try mergeSolvers(from: store, &damaged["solvers", default: 0])
+            report.runs += try mergeRuns(from: store, &damaged["runs", default: 0])
+            for (table, count) in damaged.sorted(by: { $0.key < $1.key }) where count > 0 {
+                report.skippedDamagedRows[table, default: 0] += count
+                report.warnings.append(
+                    "'\(store.displayPath)': \(count) damaged row\(count == 1 ? "" : "s") of table '\(table)' not copied (run 'batt cache verify --cache \(store.displayPath)' to see them)"
+                )
+            }
         }
         return report
     }
 
     private func mergeVerdicts(
-        from source: CacheStore, _ currentSolverVersion: String?, _ skippedStale: inout Int
+        from source: CacheStore, _ currentSolverVersion: String?, _ skippedStale: inout Int, _ damaged: inout Int
     ) throws -> MergeCounts {
         var counts = MergeCounts()
         var lastID: Int64 = 0
         while true {
-            let (rows, nextID) = try source.writer.read { db in
+            let (rows, nextID, read) = try source.read { db in
                 // id last: VerdictRecord(row:) reads the leading columns.
                 let rows = try Row.fetchAll(
                     db,
                     sql: "SELECT \(VerdictRecord.columns), id FROM verdicts WHERE id > ? ORDER BY id LIMIT ?",
                     arguments: [lastID, Self.mergeBatchSize])
-                return (try rows.map(VerdictRecord.init(row:)), rows.last.map { $0[16] as Int64 })
+                let lastID = rows.last.flatMap { Int64.fromDatabaseValue($0[17] as DatabaseValue) }
+                return (rows.compactMap { try? VerdictRecord(row: $0) }, lastID, rows.count)
             }
             guard let nextID else { return counts }
             lastID = nextID
+            damaged += read - rows.count
             var incoming = rows
             if let currentSolverVersion {
                 incoming = rows.filter { $0.key.solverVersion == currentSolverVersion }
@@ -88,7 +100,7 @@ extension CacheStore {
             guard !incoming.isEmpty else { continue }
             counts += try writeImmediately("merge verdicts") { db in
                 var batch = MergeCounts()
-                let existing = try Self.fetchVerdicts(db, for: incoming.map(\.key))
+                let existing = try Self.fetchVerdicts(db, for: incoming.map(\.key)).found
                 var writes: [VerdictRecord] = []
                 for verdict in incoming {
                     guard let current = existing[verdict.key] else {
@@ -106,19 +118,29 @@ extension CacheStore {
         }
     }
 
-    private func mergeSolvers(from source: CacheStore) throws -> MergeCounts {
+    private func mergeSolvers(from source: CacheStore, _ damaged: inout Int) throws -> MergeCounts {
         var counts = MergeCounts()
+        // Rows whose body hash is not text sort apart in SQLite: count them once, here.
+        damaged += try source.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM solvers WHERE typeof(body_hash) <> 'text'") ?? 0
+        }
         var lastBodyHash = ""
         while true {
-            let rows = try source.writer.read { db in
-                try Row.fetchAll(
+            let (rows, last, read) = try source.read { db in
+                let rows = try Row.fetchAll(
                     db,
-                    sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE body_hash > ? ORDER BY body_hash LIMIT ?",
-                    arguments: [lastBodyHash, Self.mergeBatchSize]
-                ).map(SolverRecord.init(row:))
+                    sql: """
+                        SELECT \(SolverRecord.columns) FROM solvers
+                        WHERE typeof(body_hash) = 'text' AND body_hash > ? ORDER BY body_hash LIMIT ?
+                        """,
+                    arguments: [lastBodyHash, Self.mergeBatchSize])
+                let last = rows.last.flatMap { String.fromDatabaseValue($0[0] as DatabaseValue) }
+                return (rows.compactMap { try? SolverRecord(row: $0) }, last, rows.count)
             }
-            guard let last = rows.last else { return counts }
-            lastBodyHash = last.bodyHash
+            guard let last else { return counts }
+            lastBodyHash = last
+            damaged += read - rows.count
+            guard !rows.isEmpty else { continue }
             counts += try writeImmediately("merge solvers") { db in
                 var batch = MergeCounts()
                 let existing = try Self.fetchSolvers(db, forBodyHashes: rows.map(\.bodyHash))
@@ -141,10 +163,12 @@ extension CacheStore {
         }
     }
 
-    private func mergeRuns(from source: CacheStore) throws -> MergeCounts {
-        let runs = try source.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(RunRecord.columns) FROM runs ORDER BY id").map(RunRecord.init(row:))
+    private func mergeRuns(from source: CacheStore, _ damaged: inout Int) throws -> MergeCounts {
+        let rows = try source.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(RunRecord.columns) FROM runs ORDER BY id")
         }
+        let runs = rows.compactMap { try? RunRecord(row: $0) }
+        damaged += rows.count - runs.count
         guard !runs.isEmpty else { return MergeCounts() }
         return try writeImmediately("merge runs") { db in
             var counts = MergeCounts()
@@ -165,13 +189,14 @@ extension CacheStore {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO verdicts (\(VerdictRecord.columns))
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (solver_md5, task_fingerprint, solver_version) DO UPDATE SET
                     task_id = excluded.task_id, outcome = excluded.outcome,
                     pair_results = excluded.pair_results, demo_correct = excluded.demo_correct,
                     demo_count = excluded.demo_count, test_correct = excluded.test_correct,
                     test_count = excluded.test_count, elapsed_seconds = excluded.elapsed_seconds,
-                    time_limit_seconds = excluded.time_limit_seconds, error_message = excluded.error_message,
+                    time_limit_seconds = excluded.time_limit_seconds, budget = excluded.budget,
+                    error_message = excluded.error_message,
                     created_at = excluded.created_at, last_used_at = excluded.last_used_at,
                     hit_count = excluded.hit_count
                 """)

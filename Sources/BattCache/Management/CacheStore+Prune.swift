@@ -16,12 +16,16 @@ extension CacheStore {
         if let maxSize = options.maxSizeBytes, maxSize < 0 {
             throw CacheError.invalidOptions("The size ceiling must not be negative (got \(maxSize) bytes).")
         }
-        let bytesBefore = try writer.read { try Self.logicalSize($0) }
+        let bytesBefore = try read { try Self.logicalSize($0) }
         var report: PruneReport
         if options.dryRun {
             let folder = FileManager.default.temporaryDirectory
                 .appendingPathComponent("batt-prune-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
+            TemporaryFiles.shared.register(folder.path)
+            defer {
+                try? FileManager.default.removeItem(at: folder)
+                TemporaryFiles.shared.unregister(folder.path)
+            }
             let snapshotPath = folder.appendingPathComponent("snapshot.sqlite").path
             _ = try writeSnapshot(to: snapshotPath)
             let snapshot = try CacheStore(path: snapshotPath, mode: .readWrite, migrations: migrations)
@@ -43,35 +47,102 @@ extension CacheStore {
                 "SELECT id, solver_md5 FROM verdicts WHERE \(condition) ORDER BY last_used_at, id",
                 arguments, into: &report, listing: options.listedKeysLimit)
         }
+        if options.orphans {
+            report.orphanSolversRemoved += try removeOrphanSolvers()
+        }
         try vacuum()
-        var size = try writer.read { try Self.logicalSize($0) }
+        var size = try read { try Self.logicalSize($0) }
 
         if let maxSize = options.maxSizeBytes {
-            // Evict an estimated number of LRU verdicts, vacuum, measure, repeat:
-            // page counts after a vacuum are exact, estimates before it are not.
-            var remaining = try verdictCount()
-            var bytesPerVerdict = remaining > 0 ? Double(size) / Double(remaining) : 0
-            var rounds = 0
-            while size > maxSize && remaining > 0 && rounds < 20 {
-                rounds += 1
-                let excess = Double(size - maxSize)
-                let estimate = Int((excess / Swift.max(bytesPerVerdict, 1) * 1.02).rounded(.up))
-                let count = Swift.min(remaining, Swift.max(1, estimate))
+            // Solver bodies no verdict refers to (left by a killed run or a full disk) go first.
+            if size > maxSize, try removeOrphanSolvers(into: &report) > 0 {
+                try vacuum()
+                size = try read { try Self.logicalSize($0) }
+            }
+            if size > maxSize {
+                // The fewest least-recently-used verdicts whose eviction makes the vacuumed file
+                // fit, found by bisection, each step measured on a scratch copy: sizes after a
+                // vacuum are exact, estimates of them are not.
+                let count = try verdictCount()
+                let evicted = try fewestEvictionsToFit(maxSize, of: count) ?? count
                 report.verdictsEvicted += try removeVerdicts(
                     "SELECT id, solver_md5 FROM verdicts ORDER BY last_used_at, id LIMIT ?",
-                    [count], into: &report, listing: options.listedKeysLimit)
+                    [evicted], into: &report, listing: options.listedKeysLimit)
                 try vacuum()
-                let newSize = try writer.read { try Self.logicalSize($0) }
-                // Refine with what this round actually freed per verdict.
-                let freed = size - newSize
-                bytesPerVerdict = freed > 0 ? Double(freed) / Double(count) : bytesPerVerdict / 2
-                size = newSize
-                remaining -= count
+                size = try read { try Self.logicalSize($0) }
             }
             report.fitsMaxSize = size <= maxSize
         }
         report.bytesAfter = size
         return report
+    }
+
+    /// The smallest number of least-recently-used verdicts whose eviction makes the vacuumed
+    /// file at most `maxSize` bytes; nil when evicting all `count` does not.
+    private func fewestEvictionsToFit(_ maxSize: Int, of count: Int) throws -> Int? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batt-prune-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        TemporaryFiles.shared.register(folder.path)
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            TemporaryFiles.shared.unregister(folder.path)
+        }
+        var probes = 0
+        func fits(evicting evicted: Int) throws -> Bool {
+            probes += 1
+            let probe = folder.appendingPathComponent("probe-\(probes).sqlite").path
+            defer { try? FileManager.default.removeItem(atPath: probe) }
+            try Self.sqliteCall(displayPath) {
+                try writer.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [probe]) }
+            }
+            let queue = try Self.sqliteCall(probe) {
+                try DatabaseQueue(path: probe, configuration: Self.configuration(readonly: false))
+            }
+            defer { try? queue.close() }
+            return try Self.sqliteCall(probe) {
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(
+                        sql: """
+                            DELETE FROM verdicts WHERE id IN (SELECT id FROM verdicts ORDER BY last_used_at, id LIMIT ?);
+                            DELETE FROM solvers WHERE NOT EXISTS
+                                (SELECT 1 FROM verdicts v WHERE v.solver_md5 = solvers.solver_md5);
+                            DELETE FROM candidate_files;
+                            """, arguments: [evicted])
+                    try db.execute(sql: "VACUUM")
+                    return try Self.logicalSize(db) <= maxSize
+                }
+            }
+        }
+        guard try fits(evicting: count) else { return nil }
+        var (low, high) = (0, count)  // evicting `low` does not fit; evicting `high` does
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if try fits(evicting: middle) { high = middle } else { low = middle }
+        }
+        return high
+    }
+
+    /// Deletes the solvers rows whose solver no verdict refers to.
+    /// - Returns: how many went.
+    @discardableResult
+    private func removeOrphanSolvers(into report: inout PruneReport) throws -> Int {
+        let removed = try removeOrphanSolvers()
+        report.orphanSolversRemoved += removed
+        return removed
+    }
+
+    private func removeOrphanSolvers() throws -> Int {
+        try writeImmediately("prune") { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM solvers WHERE NOT EXISTS
+                        (SELECT 1 FROM verdicts v WHERE v.solver_md5 = solvers.solver_md5)
+                    """)
+            let removed = db.changesCount
+            // Direct-mode records name the solvers of their bodies: parse those files again.
+            if removed > 0 { try db.execute(sql: "DELETE FROM candidate_files") }
+            return removed
+        }
     }
 
     /// The SQL condition and arguments of the selection criteria.
@@ -124,9 +195,12 @@ extension CacheStore {
                     GROUP BY v.outcome, v.solver_version
                     """)
             {
-                let count: Int = row[2]
-                if let outcome = Outcome(rawValue: row[0]) { byOutcome[outcome, default: 0] += count }
-                byVersion[row[1], default: 0] += count
+                let read = RowReader(row, table: "verdicts")
+                let count = try read.integer(2, "count(*)", in: 0...Int64.max)
+                if let outcome = (try? read.text(0, "outcome")).flatMap(Outcome.init(rawValue:)) {
+                    byOutcome[outcome, default: 0] += count
+                }
+                byVersion[(try? read.text(1, "solver_version")) ?? "(damaged)", default: 0] += count
             }
             let keys = try Row.fetchAll(
                 db,
@@ -135,7 +209,14 @@ extension CacheStore {
                     FROM verdicts v JOIN temp.pruned p ON p.id = v.id ORDER BY v.last_used_at, v.id LIMIT ?
                     """,
                 arguments: [Swift.max(0, limit - alreadyListed)]
-            ).map { VerdictKey(solverMD5: $0[0], taskFingerprint: $0[1], solverVersion: $0[2]) }
+            ).compactMap { row -> VerdictKey? in
+                let read = RowReader(row, table: "verdicts")
+                guard let md5 = try? read.text(0, "solver_md5"),
+                    let fingerprint = try? read.text(1, "task_fingerprint"),
+                    let version = try? read.text(2, "solver_version")
+                else { return nil }
+                return VerdictKey(solverMD5: md5, taskFingerprint: fingerprint, solverVersion: version)
+            }
             try db.execute(sql: "DELETE FROM verdicts WHERE id IN (SELECT id FROM temp.pruned)")
             let removed = db.changesCount
             try db.execute(
@@ -150,7 +231,7 @@ extension CacheStore {
             try db.execute(sql: "DELETE FROM temp.pruned")
             return (removed, solvers, byOutcome, byVersion, keys)
         }
-        report.solversRemoved += solvers
+        report.verdictSolversRemoved += solvers
         report.removedByOutcome.merge(byOutcome, uniquingKeysWith: +)
         report.removedByVersion.merge(byVersion, uniquingKeysWith: +)
         report.removedKeys += keys
@@ -159,11 +240,15 @@ extension CacheStore {
 
     /// Rebuilds the file without free pages, then truncates the `-wal`.
     func vacuum() throws {
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "VACUUM")
-            if accessMode == .readWrite {
-                _ = try? db.checkpoint(.truncate)
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                if accessMode == .readWrite {
+                    _ = try? db.checkpoint(.truncate)
+                }
             }
+        } catch let error as DatabaseError {
+            throw Self.mapOperationError(error, path: displayPath, operation: "vacuum", busySeconds: busySeconds)
         }
     }
 }

@@ -66,12 +66,16 @@ extension CacheStore {
         guard fileManager.isWritableFile(atPath: folder.path) else {
             throw CacheError.notWritable(path: destination, reason: "its folder '\(folder.path)' is read-only")
         }
-        let partial = folder.appendingPathComponent(".\(destinationURL.lastPathComponent).partial-\(UUID().uuidString)")
+        // Copies an interrupted export or seed left here are removed once their process is gone.
+        TemporaryFiles.removeStale(in: folder.path)
+        let partial = folder.appendingPathComponent(TemporaryFiles.partialName(for: destinationURL.lastPathComponent))
             .path
+        TemporaryFiles.shared.register(partial)
         defer {
             for file in [partial, partial + "-journal", partial + "-wal", partial + "-shm"] {
                 try? fileManager.removeItem(atPath: file)
             }
+            TemporaryFiles.shared.unregister(partial)
         }
         try Self.sqliteCall(displayPath) {
             try writer.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) }

@@ -17,6 +17,8 @@ public struct VerifyReport: Sendable, Hashable {
     public var solvers: Int?
     public var verdicts: Int?
     public var runs: Int?
+    /// Rows batt would never have written (hand-edited or damaged), by table; tables without any are absent.
+    public var damagedRows: [String: Int] = [:]
 
     public var isOK: Bool { problems.isEmpty }
 }
@@ -34,7 +36,7 @@ extension CacheStore {
         } catch {
             report.problems.append("\(error)")
         }
-        if let walBytes = try? fileSize(path + "-wal") {
+        if let walBytes = try? fileSize(resolvingLinks(path) + "-wal") {
             report.walBytes = walBytes
             if walBytes > 0 {
                 report.warnings.append(
@@ -58,7 +60,7 @@ extension CacheStore {
 
     private func check(into report: inout VerifyReport) {
         do {
-            try writer.read { db in
+            try read { db in
                 report.integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 if report.integrity != ["ok"] {
                     report.problems.append(
@@ -78,7 +80,17 @@ extension CacheStore {
                 case .foreign:
                     report.problems.append("not a batt cache")
                 }
-                report.appliedMigrations = try SchemaMigration.migrator(for: migrations).appliedMigrations(db)
+                report.appliedMigrations = try SchemaMigration.appliedMigrations(db, of: migrations)
+                // A read-only integrity_check skips CHECK constraints, and batt has rules of its own:
+                // decode every row as a run would (unless the file is damaged below the rows).
+                for damage in report.integrity == ["ok"] ? try Self.damagedRows(db) : [] {
+                    report.damagedRows[damage.table] = damage.count
+                    report.problems.append(
+                        "\(damage.count) row\(damage.count == 1 ? "" : "s") of table '\(damage.table)' hold\(damage.count == 1 ? "s" : "") what batt never writes ("
+                            + damage.examples.joined(separator: "; ")
+                            + (damage.count > damage.examples.count ? "; …" : "")
+                            + ")")
+                }
                 for (table, keyPath) in [
                     ("solvers", \VerifyReport.solvers), ("verdicts", \.verdicts), ("runs", \.runs),
                 ]
@@ -89,5 +101,65 @@ extension CacheStore {
         } catch {
             report.problems.append("reading the database failed: \(error)")
         }
+    }
+}
+
+/// The rows of one table that fail batt's checks.
+struct DamagedRows {
+    var table: String
+    var count = 0
+    /// The first few, each as `row N: reason`.
+    var examples: [String] = []
+
+    mutating func add(row id: DatabaseValue, _ error: Error) {
+        count += 1
+        guard examples.count < 3 else { return }
+        let reason: String
+        if case CacheError.invalidRow(_, let why) = error { reason = why } else { reason = "\(error)" }
+        examples.append("row \(RowReader.describe(id).replacingOccurrences(of: "the integer ", with: "")): \(reason)")
+    }
+}
+
+extension CacheStore {
+    /// Every row of every batt table that a run, inspect or merge would refuse to trust.
+    static func damagedRows(_ db: Database) throws -> [DamagedRows] {
+        var found: [DamagedRows] = []
+        func scan(_ table: String, _ sql: String, idColumn: Int, _ check: (Row) throws -> Void) throws {
+            guard try db.tableExists(table) else { return }
+            var damage = DamagedRows(table: table)
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                do { try check(row) } catch { damage.add(row: row[idColumn] as DatabaseValue, error) }
+            }
+            if damage.count > 0 { found.append(damage) }
+        }
+        let hasBudget = try db.tableExists("verdicts") && db.columns(in: "verdicts").contains { $0.name == "budget" }
+        let verdictColumns =
+            hasBudget ? VerdictRecord.columns : VerdictRecord.columns.replacingOccurrences(of: "budget", with: "NULL")
+        try scan("verdicts", "SELECT \(verdictColumns), id FROM verdicts ORDER BY id", idColumn: 17) {
+            _ = try VerdictRecord(row: $0)
+        }
+        try scan("solvers", "SELECT \(SolverRecord.columns), rowid FROM solvers ORDER BY rowid", idColumn: 6) {
+            _ = try SolverRecord(row: $0)
+        }
+        try scan("runs", "SELECT \(RunRecord.columns) FROM runs ORDER BY id", idColumn: 0) {
+            _ = try RunRecord(row: $0)
+        }
+        try scan(
+            "candidate_files",
+            "SELECT file_digest, context, language_version, contents, created_at, last_used_at, rowid FROM candidate_files ORDER BY rowid",
+            idColumn: 6
+        ) { row in
+            let read = RowReader(row, table: "candidate_files")
+            for (index, column) in ["file_digest", "context", "language_version", "contents"].enumerated() {
+                _ = try read.text(index, column)
+            }
+            _ = try read.real(4, "created_at")
+            _ = try read.real(5, "last_used_at")
+        }
+        try scan("grdb_migrations", "SELECT identifier, rowid FROM grdb_migrations ORDER BY rowid", idColumn: 1) {
+            _ = try RowReader($0, table: "grdb_migrations").text(0, "identifier")
+        }
+        return found
     }
 }

@@ -61,6 +61,9 @@ public struct CacheSummary: Sendable, Hashable {
     public var recentHitRates: HitRates
     /// Most verdicts first.
     public var largestTasks: [TaskCount]
+    /// Verdicts whose solver version or outcome is not one batt writes (see `batt cache verify`);
+    /// counted in ``verdicts`` but in no outcome or version.
+    public var damagedVerdicts = 0
 }
 
 /// A solver with the bodies that inline to it and all its verdicts.

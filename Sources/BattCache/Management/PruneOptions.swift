@@ -18,7 +18,12 @@ public struct PruneOptions: Sendable, Hashable {
     public var outcomes: Set<Outcome> = []
     /// Verdicts of these task ids; empty: any.
     public var taskIDs: Set<String> = []
-    /// Evict least-recently-used verdicts until the file, vacuumed, is at most this big.
+    /// Remove the solvers rows no verdict refers to (bodies inlined by a run that stored no
+    /// verdict for them: killed, or on a full disk). `maxSizeBytes` removes them first anyway.
+    public var orphans = false
+    /// Evict least-recently-used verdicts until the file, vacuumed, is at most this big: first the
+    /// solvers rows no verdict refers to, then the fewest least-recently-used verdicts that make
+    /// the file fit (the most recently used set that fits stays).
     public var maxSizeBytes: Int?
     /// Report what would go, change nothing.
     public var dryRun = false
@@ -28,8 +33,9 @@ public struct PruneOptions: Sendable, Hashable {
     public init(
         currentSolverVersion: String? = nil, stale: Bool = false, unusedFor: Duration? = nil,
         now: Date = Date(), outcomes: Set<Outcome> = [], taskIDs: Set<String> = [],
-        maxSizeBytes: Int? = nil, dryRun: Bool = false, listedKeysLimit: Int = 100
+        maxSizeBytes: Int? = nil, orphans: Bool = false, dryRun: Bool = false, listedKeysLimit: Int = 100
     ) {
+        self.orphans = orphans
         self.currentSolverVersion = currentSolverVersion
         self.stale = stale
         self.unusedFor = unusedFor
@@ -54,8 +60,12 @@ public struct PruneReport: Sendable, Hashable {
     /// Verdicts evicted, least recently used first, to meet the size ceiling.
     public var verdictsEvicted = 0
     public var verdictsRemoved: Int { verdictsSelected + verdictsEvicted }
-    /// Solvers rows whose solver no remaining verdict refers to.
-    public var solversRemoved = 0
+    /// Solvers rows whose solver no remaining verdict refers to, orphans included.
+    public var solversRemoved: Int { verdictSolversRemoved + orphanSolversRemoved }
+    /// Solvers rows that lost their last verdict in this prune.
+    public var verdictSolversRemoved = 0
+    /// Solvers rows no verdict referred to before this prune (`orphans`, `maxSizeBytes`).
+    public var orphanSolversRemoved = 0
     public var removedByOutcome: [Outcome: Int] = [:]
     public var removedByVersion: [String: Int] = [:]
     /// The first removed keys, selected ones then evicted ones, each least recently used first.

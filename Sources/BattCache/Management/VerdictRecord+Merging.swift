@@ -22,7 +22,11 @@ extension VerdictRecord {
         case .timeout, .budget: informativeness = 0
         }
         let limit = outcome.isConclusive ? 0 : (timeLimitSeconds ?? .infinity)
-        return MergeRank(informativeness: informativeness, limit: limit, createdAt: createdAt.timeIntervalSince1970)
+        // Between two verdicts stopped by the budget, the one given more ran further.
+        let budgetGiven = outcome == .budget ? Double(budget ?? 0) : 0
+        return MergeRank(
+            informativeness: informativeness, limit: limit, budget: budgetGiven,
+            createdAt: createdAt.timeIntervalSince1970)
     }
 
     /// The row a merge keeps for one key: the preferred verdict, with the larger
@@ -42,10 +46,12 @@ extension VerdictRecord {
 private struct MergeRank: Comparable {
     var informativeness: Int
     var limit: Double
+    var budget: Double
     var createdAt: Double
 
     static func < (lhs: MergeRank, rhs: MergeRank) -> Bool {
-        (lhs.informativeness, lhs.limit, lhs.createdAt) < (rhs.informativeness, rhs.limit, rhs.createdAt)
+        (lhs.informativeness, lhs.limit, lhs.budget, lhs.createdAt)
+            < (rhs.informativeness, rhs.limit, rhs.budget, rhs.createdAt)
     }
 }
 

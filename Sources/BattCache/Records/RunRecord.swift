@@ -59,19 +59,29 @@ extension RunRecord {
         inline_hits, inline_misses, verdict_hits, verdict_misses, validated, phase_seconds
         """
 
-    /// Decodes a row selected with ``columns``.
+    /// Decodes a row selected with ``columns``, checking it against batt's rules.
+    /// - Throws: ``CacheError/invalidRow(table:reason:)`` for a row batt would never write.
     init(row: Row) throws {
-        let uuidText: String = row[1]
+        let read = RowReader(row, table: "runs")
+        let uuidText = try read.text(1, "run_uuid")
         guard let uuid = UUID(uuidString: uuidText) else {
-            throw CacheError.invalidRow(table: "runs", reason: "invalid run uuid '\(uuidText)'")
+            throw read.invalid("run_uuid", "is '\(uuidText)', not a UUID")
         }
-        let phaseJSON: String = row[12]
-        let phases = (try? JSONDecoder().decode([PhaseTiming].self, from: Data(phaseJSON.utf8))) ?? []
+        let phaseJSON = try read.text(12, "phase_seconds")
+        guard let phases = try? JSONDecoder().decode([PhaseTiming].self, from: Data(phaseJSON.utf8)) else {
+            throw read.invalid(
+                "phase_seconds", "holds \(RowReader.describe(read.value(12))), not a JSON list of phases")
+        }
+        let count = { (index: Int, column: String) in try read.integer(index, column, in: 0...Int64.max) }
         self.init(
-            id: row[0], uuid: uuid, startedAt: Date(timeIntervalSince1970: row[2]),
-            finishedAt: Date(timeIntervalSince1970: row[3]), solverVersion: row[4],
-            candidates: row[5], uniqueBodies: row[6], inlineHits: row[7], inlineMisses: row[8],
-            verdictHits: row[9], verdictMisses: row[10], validated: row[11], phaseSeconds: phases)
+            id: try Int64(read.integer(0, "id", in: Int64.min...Int64.max)), uuid: uuid,
+            startedAt: Date(timeIntervalSince1970: try read.real(2, "started_at")),
+            finishedAt: Date(timeIntervalSince1970: try read.real(3, "finished_at")),
+            solverVersion: try read.text(4, "solver_version"),
+            candidates: try count(5, "candidates"), uniqueBodies: try count(6, "unique_bodies"),
+            inlineHits: try count(7, "inline_hits"), inlineMisses: try count(8, "inline_misses"),
+            verdictHits: try count(9, "verdict_hits"), verdictMisses: try count(10, "verdict_misses"),
+            validated: try count(11, "validated"), phaseSeconds: phases)
     }
 
     /// The uuid as stored: lowercase text.

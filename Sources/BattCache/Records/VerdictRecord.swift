@@ -55,6 +55,9 @@ public struct VerdictRecord: Sendable, Hashable {
     public var elapsedSeconds: Double
     /// nil: validated without a limit.
     public var timeLimitSeconds: Double?
+    /// Elements one pair's evaluation could create; nil: not recorded (a row written before the
+    /// budget was stored), so a verdict the budget could change is re-checked.
+    public var budget: Int?
     public var errorMessage: String?
     public var createdAt: Date
     public var lastUsedAt: Date
@@ -64,7 +67,7 @@ public struct VerdictRecord: Sendable, Hashable {
     public init(
         key: VerdictKey, taskID: String, outcome: Outcome, pairResults: String,
         demoCorrect: Int, demoCount: Int, testCorrect: Int, testCount: Int,
-        elapsedSeconds: Double, timeLimitSeconds: Double?, errorMessage: String? = nil,
+        elapsedSeconds: Double, timeLimitSeconds: Double?, budget: Int? = nil, errorMessage: String? = nil,
         createdAt: Date = Date(), lastUsedAt: Date? = nil, hitCount: Int = 0
     ) {
         self.key = key
@@ -77,6 +80,7 @@ public struct VerdictRecord: Sendable, Hashable {
         self.testCount = testCount
         self.elapsedSeconds = elapsedSeconds
         self.timeLimitSeconds = timeLimitSeconds
+        self.budget = budget
         self.errorMessage = errorMessage
         self.createdAt = createdAt
         self.lastUsedAt = lastUsedAt ?? createdAt
@@ -85,12 +89,26 @@ public struct VerdictRecord: Sendable, Hashable {
 
     public var correctPairs: Int { demoCorrect + testCorrect }
 
-    /// Whether this verdict answers a run with time limit `limit` (nil: none).
+    /// Whether this verdict answers a run with time limit `limit` (nil: none) and size budget
+    /// `budget`.
     ///
-    /// A `timeout` is reused only when the new limit is not larger; any other
-    /// verdict whose elapsed time exceeds a smaller new limit is re-checked,
-    /// since under that limit it would have timed out.
-    public func isReusable(underTimeLimit limit: Double?) -> Bool {
+    /// The time limit: a `timeout` is reused only when the new limit is not larger; any other
+    /// verdict whose elapsed time exceeds a smaller new limit is re-checked, since under that
+    /// limit it would have timed out. The budget, likewise: a `budget` verdict is reused only
+    /// under a budget no larger; any other verdict only under a budget no smaller, since a smaller
+    /// one could have stopped it (how much of its budget a run used is not recorded). A row
+    /// without a recorded budget (written before budgets were) counts as the default budget's,
+    /// except a `budget` verdict, which is always re-checked: its budget is what decided it.
+    public func isReusable(underTimeLimit limit: Double?, budget newBudget: Int) -> Bool {
+        if let cachedBudget = budget {
+            if outcome == .budget {
+                if newBudget > cachedBudget { return false }
+            } else if newBudget < cachedBudget {
+                return false
+            }
+        } else if outcome == .budget || newBudget < Self.budgetOfUnrecordedRows {
+            return false
+        }
         if outcome == .timeout {
             guard let cachedLimit = timeLimitSeconds else { return true }
             guard let limit else { return false }
@@ -99,29 +117,74 @@ public struct VerdictRecord: Sendable, Hashable {
         if let limit, elapsedSeconds > limit { return false }
         return true
     }
+
+    /// The budget every run had before rows recorded theirs, unless `--budget` said otherwise.
+    static let budgetOfUnrecordedRows = 16_000_000
 }
 
 extension VerdictRecord {
     static let columns = """
         solver_md5, task_fingerprint, solver_version, task_id, outcome, pair_results, \
         demo_correct, demo_count, test_correct, test_count, elapsed_seconds, time_limit_seconds, \
-        error_message, created_at, last_used_at, hit_count
+        error_message, created_at, last_used_at, hit_count, budget
         """
 
-    /// Decodes a row selected with ``columns``.
+    /// Decodes a row selected with ``columns``, checking it against batt's rules.
+    /// - Throws: ``CacheError/invalidRow(table:reason:)`` for a row batt would never write.
     init(row: Row) throws {
-        let outcomeText: String = row[4]
+        let read = RowReader(row, table: "verdicts")
+        let outcomeText = try read.text(4, "outcome")
         guard let outcome = Outcome(rawValue: outcomeText) else {
-            throw CacheError.invalidRow(table: "verdicts", reason: "unknown outcome '\(outcomeText)'")
+            throw read.invalid("outcome", "is '\(outcomeText)', not one of \(Outcome.allCases.map(\.rawValue))")
         }
-        let pairText: String = row[5]
+        let maximum = Int64(Int32.max)
         self.init(
-            key: VerdictKey(solverMD5: row[0], taskFingerprint: row[1], solverVersion: row[2]),
-            taskID: row[3], outcome: outcome, pairResults: pairText,
-            demoCorrect: row[6], demoCount: row[7], testCorrect: row[8], testCount: row[9],
-            elapsedSeconds: row[10], timeLimitSeconds: row[11], errorMessage: row[12],
-            createdAt: Date(timeIntervalSince1970: row[13]),
-            lastUsedAt: Date(timeIntervalSince1970: row[14]), hitCount: row[15])
+            key: VerdictKey(
+                solverMD5: try read.text(0, "solver_md5"), taskFingerprint: try read.text(1, "task_fingerprint"),
+                solverVersion: try read.text(2, "solver_version")),
+            taskID: try read.text(3, "task_id"), outcome: outcome, pairResults: try read.text(5, "pair_results"),
+            demoCorrect: try read.integer(6, "demo_correct"), demoCount: try read.integer(7, "demo_count"),
+            testCorrect: try read.integer(8, "test_correct"), testCount: try read.integer(9, "test_count"),
+            elapsedSeconds: try read.real(10, "elapsed_seconds"),
+            timeLimitSeconds: try read.optionalReal(11, "time_limit_seconds", atLeast: .leastNonzeroMagnitude),
+            budget: try read.value(16).isNull ? nil : read.integer(16, "budget", in: 1...Int64.max),
+            errorMessage: try read.optionalText(12, "error_message"),
+            createdAt: Date(timeIntervalSince1970: try read.real(13, "created_at")),
+            lastUsedAt: Date(timeIntervalSince1970: try read.real(14, "last_used_at")),
+            hitCount: try read.integer(15, "hit_count", in: 0...maximum))
+        if let problem = ruleViolation { throw CacheError.invalidRow(table: "verdicts", reason: problem) }
+    }
+
+    /// What makes this verdict one batt would never have written, if anything: a pair result
+    /// that is not one, counts that disagree with the pair results.
+    var ruleViolation: String? {
+        let pairs = Array(pairResults)
+        if let bad = pairs.first(where: { !"01E?-".contains($0) }) {
+            return "pair_results '\(pairResults)' holds '\(bad)'; only 1, 0, E, ? and - are pair results"
+        }
+        if demoCorrect > demoCount { return "demo_correct \(demoCorrect) exceeds demo_count \(demoCount)" }
+        if testCorrect > testCount { return "test_correct \(testCorrect) exceeds test_count \(testCount)" }
+        // A solver that did not compile has no pair results; any other has one per pair.
+        if pairs.isEmpty {
+            if demoCorrect + testCorrect > 0 {
+                return "no pair_results, yet \(demoCorrect + testCorrect) pairs right"
+            }
+            return nil
+        }
+        guard pairs.count >= demoCount else {
+            return "pair_results '\(pairResults)' has fewer pairs than demo_count \(demoCount)"
+        }
+        let demos = pairs.prefix(demoCount)
+        let tests = pairs.dropFirst(demoCount)
+        if demos.contains("?") { return "pair_results '\(pairResults)' marks a demonstration unknown" }
+        if demos.filter({ $0 == "1" }).count != demoCorrect || tests.filter({ $0 == "1" }).count != testCorrect {
+            return
+                "pair_results '\(pairResults)' disagrees with demo_correct \(demoCorrect), test_correct \(testCorrect)"
+        }
+        if tests.filter({ $0 != "?" }).count != testCount {
+            return "pair_results '\(pairResults)' disagrees with test_count \(testCount)"
+        }
+        return nil
     }
 
     var databaseArguments: StatementArguments {
@@ -129,7 +192,7 @@ extension VerdictRecord {
             key.solverMD5, key.taskFingerprint, key.solverVersion, taskID, outcome.rawValue,
             pairResults, demoCorrect, demoCount, testCorrect, testCount, elapsedSeconds,
             timeLimitSeconds, errorMessage, createdAt.timeIntervalSince1970,
-            lastUsedAt.timeIntervalSince1970, hitCount,
+            lastUsedAt.timeIntervalSince1970, hitCount, budget,
         ]
     }
 }

@@ -42,11 +42,28 @@ extension SchemaMigration {
         return migrator
     }
 
+    /// The known migrations recorded in the file, in order; a damaged record names none.
+    static func appliedMigrations(_ db: Database, of migrations: [SchemaMigration]) throws -> [String] {
+        let recorded = try recordedIdentifiers(db)
+        return migrations.map(\.identifier).filter { recorded.contains($0) }
+    }
+
+    /// What the file's migration record holds, text only (GRDB's own reader stops at a NULL).
+    static func recordedIdentifiers(_ db: Database) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        var identifiers: [String] = []
+        for value in try DatabaseValue.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") {
+            if case .string(let identifier) = value.storage { identifiers.append(identifier) }
+        }
+        return identifiers
+    }
+
     /// Reads the schema state of the database without writing to it.
     static func state(of db: Database, against migrations: [SchemaMigration]) throws -> SchemaState {
         let known = migrations.map(\.identifier)
         let hasRecord = try db.tableExists("grdb_migrations")
-        let applied = hasRecord ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        // A damaged record (NULL, BLOB) names no migration; `verify` reports the row.
+        let applied = hasRecord ? try recordedIdentifiers(db) : []
         if applied.isEmpty {
             let userObjects =
                 try Int.fetchOne(

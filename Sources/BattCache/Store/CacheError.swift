@@ -32,13 +32,28 @@ public enum CacheError: Error, Sendable, Equatable {
     case invalidRow(table: String, reason: String)
     /// SQLite failed on the file.
     case sqlite(path: String, message: String)
+    /// SQLite found the file damaged while working on it.
+    case damaged(path: String, reason: String)
+    /// The disk (or the file system's quota) is full: a write did not happen.
+    case diskFull(path: String, operation: String)
+    /// Another process held the write lock for longer than the busy timeout.
+    case locked(path: String, operation: String, seconds: Double)
+    /// The path names something other than a regular file: a FIFO, a device, a socket.
+    case notARegularFile(path: String, kind: String)
+    /// The file has several hard links; SQLite would keep a separate -wal per name.
+    case hardLinked(path: String, links: Int)
+    /// No file at `path`, and none can be created there.
+    case cannotCreate(path: String, reason: String)
+    /// The cache path is the empty string.
+    case emptyPath
 }
 
 extension CacheError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {
         case .fileNotFound(let path):
-            return "No cache file at '\(path)'. Check the path, or open it read-write to create it."
+            return
+                "No cache file at '\(path)'. Check the path; only 'batt run' (and 'batt cache merge --into') create a missing cache."
         case .isDirectory(let path):
             return "'\(path)' is a folder; give the path of a cache file inside it (e.g. '\(path)/batt-cache.sqlite')."
         case .unreadable(let path, let reason):
@@ -78,10 +93,35 @@ extension CacheError: CustomStringConvertible, LocalizedError {
                 "The cache has an invalid row in table '\(table)' (\(reason)). Run 'batt cache verify', and prune or rebuild the cache."
         case .sqlite(let path, let message):
             return "SQLite failed on the cache '\(path)': \(message)"
+        case .damaged(let path, let reason):
+            return
+                "The cache '\(path)' is damaged (\(reason)). Run 'batt cache verify --cache \(path)' to see what is wrong, then move it aside and start a new cache, or merge what an export of it saves."
+        case .diskFull(let path, let operation):
+            return
+                "The disk holding the cache '\(path)' is full: could not \(operation). Free some space (or prune the cache with 'batt cache prune --max-size'), then run again."
+        case .locked(let path, let operation, let seconds):
+            return
+                "Could not \(operation): another process held the write lock of the cache '\(path)' for more than \(Self.seconds(seconds)). Run again when it has finished."
+        case .notARegularFile(let path, let kind):
+            return
+                "'\(path)' is \(kind), not a regular file; a cache must be a regular file (or a path where none exists yet). Point --cache to a file."
+        case .hardLinked(let path, let links):
+            return
+                "'\(path)' has \(links) hard links: SQLite keeps a -wal and locks per name, so two names of one cache used at once corrupt it. Keep one name (remove the other links, or copy it with 'batt cache export') and use that."
+        case .cannotCreate(let path, let reason):
+            return
+                "No cache file at '\(path)', and none can be created there: \(reason). Point --cache to a file in a writable folder, or pass --no-cache."
+        case .emptyPath:
+            return
+                "The cache path is empty: give --cache (or $BATT_CACHE) a file name, or pass --no-cache to run without one."
         }
     }
 
     public var errorDescription: String? { description }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
 
     private static func list(_ items: [String]) -> String {
         items.map { "'\($0)'" }.joined(separator: ", ")

@@ -22,7 +22,7 @@ extension CacheStore {
     /// The stored contents of each key that has them.
     public func candidateFiles(_ keys: [CandidateFileKey]) throws -> [CandidateFileKey: String] {
         guard !keys.isEmpty else { return [:] }
-        return try writer.read { db in
+        return try read { db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT contents FROM candidate_files
@@ -30,9 +30,10 @@ extension CacheStore {
                     """)
             var found: [CandidateFileKey: String] = [:]
             for key in Set(keys) {
-                if let contents = try String.fetchOne(
+                // Only text is contents batt wrote; anything else (a BLOB, a NULL) is no record.
+                let value = try DatabaseValue.fetchOne(
                     statement, arguments: [key.fileDigest, key.context, key.languageVersion])
-                {
+                if case .string(let contents)? = value?.storage {
                     found[key] = contents
                 }
             }
@@ -43,7 +44,7 @@ extension CacheStore {
     /// Stores (or replaces) the contents of candidate files, in one transaction.
     public func storeCandidateFiles(_ files: [CandidateFileKey: String], at date: Date = Date()) throws {
         guard !files.isEmpty else { return }
-        try writeImmediately("store candidate files") { db in
+        try writeImmediately("store candidate files", briefly: true) { db in
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO candidate_files

@@ -26,15 +26,30 @@ extension CacheStore {
         mode: OpenMode,
         migrations: [SchemaMigration],
         readOnlyStrategies: [ReadOnlyStrategy],
-        allowingOlderSchema: Bool
+        allowingOlderSchema: Bool,
+        busyTimeout: Double = defaultBusyTimeout,
+        maxPageCount: Int? = nil
     ) throws -> OpenedDatabase {
         let fileManager = FileManager.default
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var info = stat()
         let exists: Bool
+        var warnings: [String] = []
+        // stat follows symbolic links: the target is what SQLite opens (the store resolves them).
         if stat(path, &info) == 0 {
             exists = true
-            if info.st_mode & mode_t(S_IFMT) == mode_t(S_IFDIR) { throw CacheError.isDirectory(path: path) }
+            let type = info.st_mode & mode_t(S_IFMT)
+            if type == mode_t(S_IFDIR) { throw CacheError.isDirectory(path: path) }
+            // Opening a FIFO blocks until a writer comes; a device is no place for a cache.
+            guard type == mode_t(S_IFREG) else {
+                throw CacheError.notARegularFile(path: path, kind: fileKind(type))
+            }
+            if info.st_nlink > 1 {
+                guard mode == .readOnly else { throw CacheError.hardLinked(path: path, links: Int(info.st_nlink)) }
+                warnings.append(
+                    "'\(path)' has \(info.st_nlink) hard links: read through this name only; writing through two names of one cache corrupts it."
+                )
+            }
         } else if errno == EACCES {
             throw CacheError.unreadable(
                 path: path, reason: "its folder '\(folder)' cannot be searched (permission denied)")
@@ -42,6 +57,7 @@ extension CacheStore {
             exists = false
         }
 
+        var header: DatabaseFileHeader?
         if exists {
             guard fileManager.isReadableFile(atPath: path) else {
                 throw CacheError.unreadable(path: path, reason: "permission denied")
@@ -56,16 +72,18 @@ extension CacheStore {
             // A read-only open that still finds one reads a rolled-back private copy, checked there.
             if !(mode == .readOnly && hasJournal(path)) {
                 let size = try fileSize(path)
-                _ = try DatabaseFileHeader.read(path: path, fileSize: size)
+                header = try DatabaseFileHeader.read(path: path, fileSize: size)
             }
         }
 
         switch mode {
         case .readOnly:
             guard exists else { throw CacheError.fileNotFound(path: path) }
-            return try openReadOnly(
+            var opened = try openReadOnly(
                 path: path, migrations: migrations, strategies: readOnlyStrategies,
                 allowingOlderSchema: allowingOlderSchema)
+            opened.warnings += warnings
+            return opened
 
         case .readWrite:
             if exists {
@@ -97,19 +115,55 @@ extension CacheStore {
                         path: path, reason: "its folder cannot be created (\(error.localizedDescription))")
                 }
                 guard fileManager.isWritableFile(atPath: folder) else {
-                    throw CacheError.notWritable(path: path, reason: "its folder '\(folder)' is read-only")
+                    throw CacheError.cannotCreate(path: path, reason: "its folder '\(folder)' is read-only")
                 }
             }
-            let pool = try sqliteCall(path) {
-                try DatabasePool(path: path, configuration: configuration(readonly: false))
+            // What an interrupted --seed left next to the cache.
+            TemporaryFiles.removeStale(in: folder)
+            var writing = configuration(readonly: false, busyTimeout: busyTimeout, maxPageCount: maxPageCount)
+            let writer: any DatabaseWriter
+            if header?.isWAL == true {
+                // Already WAL: a queue opens it without writing. GRDB's pool writes on open when the
+                // -wal is missing or empty (after a clean close), which waits for, and then fails
+                // on, another process's write lock even in a run that has nothing to store.
+                writing.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                writer = try sqliteCall(path) { try DatabaseQueue(path: path, configuration: writing) }
+            } else {
+                writer = try sqliteCall(path) { try DatabasePool(path: path, configuration: writing) }
             }
-            try migrate(pool, path: path, migrations: migrations)
-            return OpenedDatabase(writer: pool, accessMode: .readWrite)
+            try migrate(writer, path: path, migrations: migrations)
+            return OpenedDatabase(writer: writer, accessMode: .readWrite)
         }
+    }
+
+    /// What a file type is, for messages.
+    static func fileKind(_ type: mode_t) -> String {
+        switch type {
+        case mode_t(S_IFIFO): return "a FIFO (named pipe)"
+        case mode_t(S_IFCHR): return "a character device"
+        case mode_t(S_IFBLK): return "a block device"
+        case mode_t(S_IFSOCK): return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    /// The file a path names, symbolic links followed, so that SQLite's `-wal`, `-shm` and
+    /// `-journal` sit next to it and sizes are its own; the path itself when it is no link.
+    static func resolvingLinks(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & mode_t(S_IFMT) == mode_t(S_IFLNK),
+            let resolved = realpath(path, nil)
+        else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Applies missing migrations, tolerating another process doing the same at the same time.
     static func migrate(_ writer: any DatabaseWriter, path: String, migrations: [SchemaMigration]) throws {
+        // Read first: a current file needs no write, so none waits for another process's lock.
+        if let state = try? writer.read({ try SchemaMigration.state(of: $0, against: migrations) }), state == .current {
+            return
+        }
         let migrator = SchemaMigration.migrator(for: migrations)
         var migrationError: (any Error)?
         do {
@@ -206,6 +260,7 @@ extension CacheStore {
                 let copy = folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).path
                 do {
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    TemporaryFiles.shared.register(folder.path)
                     try FileManager.default.copyItem(atPath: path, toPath: copy)
                     try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
                 } catch {
@@ -283,9 +338,13 @@ extension CacheStore {
         return "file:\(escaped)?mode=ro&immutable=1"
     }
 
+    /// The size of the file `path` names, symbolic links followed.
     static func fileSize(_ path: String) throws -> Int {
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw CacheError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        return Int(info.st_size)
     }
 
     private static func attempt<T>(
@@ -316,6 +375,22 @@ extension CacheStore {
             return .notWritable(path: path, reason: error.message ?? "\(error.resultCode)")
         default:
             return .sqlite(path: path, message: "\(error)")
+        }
+    }
+
+    /// An error of SQLite while working on an open cache, as a ``CacheError`` naming the file.
+    static func mapOperationError(_ error: DatabaseError, path: String, operation: String, busySeconds: Double)
+        -> CacheError
+    {
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .damaged(path: path, reason: error.message ?? "\(error.resultCode)")
+        case .SQLITE_FULL:
+            return .diskFull(path: path, operation: operation)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .locked(path: path, operation: operation, seconds: busySeconds)
+        default:
+            return mapOpenError(error, path: path)
         }
     }
 

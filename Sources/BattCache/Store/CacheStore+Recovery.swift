@@ -32,6 +32,7 @@ extension CacheStore {
         let copy = folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).path
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            TemporaryFiles.shared.register(folder.path)
             try fileManager.copyItem(atPath: path, toPath: copy)
             try fileManager.copyItem(atPath: path + "-journal", toPath: copy + "-journal")
         } catch {

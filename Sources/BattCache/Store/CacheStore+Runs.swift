@@ -7,7 +7,7 @@ extension CacheStore {
     @discardableResult
     public func record(run: RunRecord) throws -> Int64 {
         let arguments = try run.databaseArguments()
-        return try writeImmediately("record a run") { db in
+        return try writeImmediately("record a run", briefly: true) { db in
             try db.execute(
                 sql: """
                     INSERT INTO runs (\(RunRecord.insertedColumns))
@@ -34,7 +34,7 @@ extension CacheStore {
 
     /// The most recent runs, newest first.
     public func recentRuns(limit: Int = 10) throws -> [RunRecord] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(RunRecord.columns) FROM runs ORDER BY started_at DESC, id DESC LIMIT ?",
                 arguments: [limit]

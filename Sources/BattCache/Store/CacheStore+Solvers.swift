@@ -9,7 +9,7 @@ extension CacheStore {
     /// The solvers rows of the given body hashes, keyed by body hash; unknown hashes are absent.
     public func solvers(forBodyHashes bodyHashes: [String]) throws -> [String: SolverRecord] {
         guard !bodyHashes.isEmpty else { return [:] }
-        return try writer.read { db in try Self.fetchSolvers(db, forBodyHashes: bodyHashes) }
+        return try read { db in try Self.fetchSolvers(db, forBodyHashes: bodyHashes) }
     }
 
     static func fetchSolvers(_ db: Database, forBodyHashes bodyHashes: [String]) throws -> [String: SolverRecord] {
@@ -21,7 +21,8 @@ extension CacheStore {
                 sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE body_hash IN (\(placeholders(chunk.count)))")
             let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
             while let row = try rows.next() {
-                let record = SolverRecord(row: row)
+                // A damaged row is unknown: the body is inlined again and the row replaced.
+                guard let record = try? SolverRecord(row: row) else { continue }
                 found[record.bodyHash] = record
             }
         }
@@ -32,16 +33,19 @@ extension CacheStore {
     /// lookup a run makes for every unique body, kept light. Rows of other inliner versions are stale.
     public func solverMD5s(forBodyHashes bodyHashes: [String], inlinerVersion: String) throws -> [String: String] {
         guard !bodyHashes.isEmpty else { return [:] }
-        return try writer.read { db in
+        return try read { db in
             var found: [String: String] = [:]
             found.reserveCapacity(bodyHashes.count)
             for chunk in Array(Set(bodyHashes)).chunks(of: Self.parametersPerStatement) {
                 let statement = try db.cachedStatement(
                     sql:
-                        "SELECT body_hash, solver_md5 FROM solvers WHERE inliner_version = ? AND body_hash IN (\(placeholders(chunk.count)))"
+                        "SELECT body_hash, solver_md5 FROM solvers WHERE inliner_version = ? AND body_hash IN (\(placeholders(chunk.count))) AND \(SolverRecord.trustedCondition)"
                 )
                 let rows = try Row.fetchCursor(statement, arguments: [inlinerVersion] + StatementArguments(chunk))
-                while let row = try rows.next() { found[row[0]] = row[1] }
+                while let row = try rows.next() {
+                    let read = RowReader(row, table: "solvers")
+                    if let key = try? read.text(0, "key"), let value = try? read.text(1, "value") { found[key] = value }
+                }
             }
             return found
         }
@@ -50,15 +54,18 @@ extension CacheStore {
     /// The inlined text of each given solver md5 that has one.
     public func inlinedTexts(forMD5s solverMD5s: [String]) throws -> [String: String] {
         guard !solverMD5s.isEmpty else { return [:] }
-        return try writer.read { db in
+        return try read { db in
             var found: [String: String] = [:]
             for chunk in Array(Set(solverMD5s)).chunks(of: Self.parametersPerStatement) {
                 let statement = try db.cachedStatement(
                     sql:
-                        "SELECT solver_md5, inlined_text FROM solvers WHERE inlined_text IS NOT NULL AND solver_md5 IN (\(placeholders(chunk.count)))"
+                        "SELECT solver_md5, inlined_text FROM solvers WHERE inlined_text IS NOT NULL AND solver_md5 IN (\(placeholders(chunk.count))) AND \(SolverRecord.trustedCondition)"
                 )
                 let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
-                while let row = try rows.next() { found[row[0]] = row[1] }
+                while let row = try rows.next() {
+                    let read = RowReader(row, table: "solvers")
+                    if let key = try? read.text(0, "key"), let value = try? read.text(1, "value") { found[key] = value }
+                }
             }
             return found
         }
@@ -66,7 +73,7 @@ extension CacheStore {
 
     /// The solvers rows whose inlined md5 is `solverMD5` (several bodies may inline to one solver).
     public func solvers(forMD5 solverMD5: String) throws -> [SolverRecord] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(SolverRecord.columns) FROM solvers WHERE solver_md5 = ? ORDER BY body_hash",
                 arguments: [solverMD5]
@@ -94,6 +101,7 @@ extension CacheStore {
                         created_at = excluded.created_at
                     WHERE excluded.inliner_version <> solvers.inliner_version
                        OR (solvers.inlined_text IS NULL AND excluded.inlined_text IS NOT NULL)
+                       OR NOT \(SolverRecord.trustedCondition)
                     """)
             var changed = 0
             for solver in solvers {

@@ -2,22 +2,29 @@ import Foundation
 import GRDB
 
 extension CacheStore {
-    /// The stored verdicts of the given keys; keys without a verdict are absent.
+    /// The stored verdicts of the given keys; keys without a verdict, or whose row cannot be
+    /// trusted (see ``VerdictLookup/untrusted``), are absent.
+    public func verdicts(for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
+        try lookUpVerdicts(for: keys).found
+    }
+
+    /// The stored verdicts of the given keys, and the keys whose rows batt would never have
+    /// written (hand-edited, damaged): a caller treats those as unknown and replaces them.
     ///
     /// Keys are grouped by task fingerprint and solver version (a run asks for
     /// many solvers of few tasks), then looked up by chunks of md5s.
-    public func verdicts(for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
-        guard !keys.isEmpty else { return [:] }
-        return try writer.read { db in try Self.fetchVerdicts(db, for: keys) }
+    public func lookUpVerdicts(for keys: [VerdictKey]) throws -> VerdictLookup {
+        guard !keys.isEmpty else { return VerdictLookup() }
+        return try read { db in try Self.fetchVerdicts(db, for: keys) }
     }
 
-    static func fetchVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
+    static func fetchVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> VerdictLookup {
         var md5sByGroup: [TaskAndVersion: Set<String>] = [:]
         for key in keys {
             md5sByGroup[TaskAndVersion(key), default: []].insert(key.solverMD5)
         }
-        var found: [VerdictKey: VerdictRecord] = [:]
-        found.reserveCapacity(keys.count)
+        var lookup = VerdictLookup()
+        lookup.found.reserveCapacity(keys.count)
         for (group, md5s) in md5sByGroup {
             for chunk in Array(md5s).chunks(of: parametersPerStatement) {
                 let statement = try db.cachedStatement(
@@ -30,12 +37,21 @@ extension CacheStore {
                 arguments += StatementArguments(chunk)
                 let rows = try Row.fetchCursor(statement, arguments: arguments)
                 while let row = try rows.next() {
-                    let record = try VerdictRecord(row: row)
-                    found[record.key] = record
+                    do {
+                        let record = try VerdictRecord(row: row)
+                        lookup.found[record.key] = record
+                    } catch {
+                        // The WHERE clause matched the key columns, so they hold the text asked for.
+                        guard case .string(let md5) = (row[0] as DatabaseValue).storage else { continue }
+                        lookup.untrusted.insert(
+                            VerdictKey(
+                                solverMD5: md5, taskFingerprint: group.taskFingerprint,
+                                solverVersion: group.solverVersion))
+                    }
                 }
             }
         }
-        return found
+        return lookup
     }
 
     /// Stores verdicts in one transaction, replacing those of the same key.
@@ -60,7 +76,7 @@ extension CacheStore {
 
     static let upsertVerdictSQL = """
         INSERT INTO verdicts (\(VerdictRecord.columns))
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (solver_md5, task_fingerprint, solver_version) DO UPDATE SET
             task_id = excluded.task_id,
             outcome = excluded.outcome,
@@ -71,10 +87,16 @@ extension CacheStore {
             test_count = excluded.test_count,
             elapsed_seconds = excluded.elapsed_seconds,
             time_limit_seconds = excluded.time_limit_seconds,
+            budget = excluded.budget,
             error_message = excluded.error_message,
             created_at = excluded.created_at,
-            last_used_at = max(verdicts.last_used_at, excluded.last_used_at),
-            hit_count = verdicts.hit_count + excluded.hit_count
+            -- The row replaced may be a damaged one: keep only what it holds that batt could have written.
+            last_used_at = max(
+                CASE WHEN typeof(verdicts.last_used_at) IN ('real', 'integer') AND verdicts.last_used_at >= 0
+                     THEN verdicts.last_used_at ELSE 0 END,
+                excluded.last_used_at),
+            hit_count = CASE WHEN typeof(verdicts.hit_count) = 'integer' AND verdicts.hit_count BETWEEN 0 AND 2147483647
+                             THEN verdicts.hit_count ELSE 0 END + excluded.hit_count
         """
 
     /// Records that a run was served these verdicts: `lastUsedAt` moves to
@@ -89,7 +111,7 @@ extension CacheStore {
         guard !keys.isEmpty else { return 0 }
         var md5sByGroup: [TaskAndVersion: [String]] = [:]
         for key in keys { md5sByGroup[TaskAndVersion(key), default: []].append(key.solverMD5) }
-        return try writeImmediately("mark verdicts used") { db in
+        return try writeImmediately("mark verdicts used", briefly: true) { db in
             var updated = 0
             // One statement per task and version, as the lookup reads them.
             for (group, md5s) in md5sByGroup {
@@ -115,7 +137,7 @@ extension CacheStore {
 
     /// How many verdicts belong to solver versions other than `currentVersion`.
     public func staleVerdictCount(currentVersion: String) throws -> Int {
-        try writer.read { db in
+        try read { db in
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM verdicts WHERE solver_version <> ?",
                 arguments: [currentVersion]) ?? 0
@@ -124,7 +146,7 @@ extension CacheStore {
 
     /// How many verdicts the cache holds.
     public func verdictCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM verdicts") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM verdicts") ?? 0 }
     }
 }
 
@@ -136,4 +158,14 @@ private struct TaskAndVersion: Hashable {
         taskFingerprint = key.taskFingerprint
         solverVersion = key.solverVersion
     }
+}
+
+/// What ``CacheStore/lookUpVerdicts(for:)`` found.
+public struct VerdictLookup: Sendable {
+    /// The verdicts that can be served.
+    public var found: [VerdictKey: VerdictRecord] = [:]
+    /// Keys whose row holds what batt would never write: to revalidate and replace.
+    public var untrusted: Set<VerdictKey> = []
+
+    public init() {}
 }

@@ -33,32 +33,55 @@ public final class CacheStore: Sendable {
 
     /// The path as given; nil for an in-memory store.
     public let path: String?
+    /// The file SQLite opened: `path` with symbolic links followed.
+    let filePath: String?
     public let accessMode: AccessMode
     /// What the user should know about how the file was opened.
     public let warnings: [String]
 
     let writer: any DatabaseWriter
     let migrations: [SchemaMigration]
+    /// The busy timeout of the connection that writes.
+    let busySeconds: Double
     private let privateCopyFolder: URL?
 
     /// Opens (read-write: creating and migrating as needed) the cache file at `path`.
     /// - Throws: ``CacheError`` when the file is not a batt cache, has a newer schema,
     ///   or cannot be read or written; the file is then left untouched.
-    public convenience init(path: String, mode: OpenMode = .readWrite) throws {
-        try self.init(path: path, mode: mode, migrations: SchemaMigration.embedded)
+    /// - Parameter busyTimeout: how long a write waits for another process's write lock before it
+    ///   fails with ``CacheError/locked(path:operation:seconds:)``.
+    /// - Parameter maxPageCount: at most this many pages in the file (`PRAGMA max_page_count`): a
+    ///   write beyond fails as on a full disk. nil: no cap but the disk's.
+    public convenience init(
+        path: String, mode: OpenMode = .readWrite, busyTimeout: Double = CacheStore.defaultBusyTimeout,
+        maxPageCount: Int? = nil
+    ) throws {
+        try self.init(
+            path: path, mode: mode, migrations: SchemaMigration.embedded, busyTimeout: busyTimeout,
+            maxPageCount: maxPageCount)
     }
+
+    /// Seconds a write waits for another process's write lock.
+    public static let defaultBusyTimeout: Double = 30
 
     init(
         path: String,
         mode: OpenMode,
         migrations: [SchemaMigration],
         readOnlyStrategies: [ReadOnlyStrategy] = ReadOnlyStrategy.allCases,
-        allowingOlderSchema: Bool = false
+        allowingOlderSchema: Bool = false,
+        busyTimeout: Double = CacheStore.defaultBusyTimeout,
+        maxPageCount: Int? = nil
     ) throws {
+        guard !path.isEmpty else { throw CacheError.emptyPath }
+        let file = Self.resolvingLinks(path)
         let opened = try Self.openFile(
-            path: path, mode: mode, migrations: migrations,
-            readOnlyStrategies: readOnlyStrategies, allowingOlderSchema: allowingOlderSchema)
+            path: file, mode: mode, migrations: migrations,
+            readOnlyStrategies: readOnlyStrategies, allowingOlderSchema: allowingOlderSchema,
+            busyTimeout: busyTimeout, maxPageCount: maxPageCount)
+        self.busySeconds = busyTimeout
         self.path = path
+        self.filePath = file
         self.accessMode = opened.accessMode
         self.warnings = opened.warnings
         self.writer = opened.writer
@@ -70,11 +93,13 @@ public final class CacheStore: Sendable {
         let queue = try DatabaseQueue(configuration: Self.configuration(readonly: false))
         try SchemaMigration.migrator(for: migrations).migrate(queue)
         self.path = nil
+        self.filePath = nil
         self.accessMode = .inMemory
         self.warnings = []
         self.writer = queue
         self.migrations = migrations
         self.privateCopyFolder = nil
+        self.busySeconds = Self.defaultBusyTimeout
     }
 
     /// A fresh, migrated cache in memory (tests, `--no-cache` runs).
@@ -89,6 +114,7 @@ public final class CacheStore: Sendable {
     deinit {
         if let privateCopyFolder {
             try? FileManager.default.removeItem(at: privateCopyFolder)
+            TemporaryFiles.shared.unregister(privateCopyFolder.path)
         }
     }
 
@@ -97,15 +123,29 @@ public final class CacheStore: Sendable {
 
     /// The migrations recorded in the file, in order.
     public func appliedMigrations() throws -> [String] {
-        try writer.read { db in try SchemaMigration.migrator(for: migrations).appliedMigrations(db) }
+        try read { db in try SchemaMigration.appliedMigrations(db, of: migrations) }
     }
 
-    static func configuration(readonly: Bool) -> Configuration {
+    static func configuration(
+        readonly: Bool, busyTimeout: Double = defaultBusyTimeout, maxPageCount: Int? = nil
+    ) -> Configuration {
         var configuration = Configuration()
+        if let maxPageCount {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
+        }
         configuration.readonly = readonly
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "BattCache"
         return configuration
+    }
+
+    /// Reads in one snapshot; SQLite's errors become ``CacheError``s naming the file.
+    func read<T>(_ operation: String = "read the cache", _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw Self.mapOperationError(error, path: displayPath, operation: operation, busySeconds: busySeconds)
+        }
     }
 
     func requireWritable(_ operation: String) throws {
@@ -117,16 +157,31 @@ public final class CacheStore: Sendable {
     /// Runs `body` in one short `IMMEDIATE` transaction: it takes the write lock
     /// up front (waiting for other processes up to the busy timeout) instead of
     /// failing on a lock upgrade half-way.
-    func writeImmediately<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    ///
+    /// - Parameter briefly: wait at most ``briefWait`` for the lock: for bookkeeping (run records,
+    ///   last uses) that is not worth holding a run up for.
+    func writeImmediately<T>(_ operation: String, briefly: Bool = false, _ body: (Database) throws -> T) throws -> T {
         try requireWritable(operation)
-        return try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
+        let wait = briefly ? Swift.min(busySeconds, Self.briefWait) : busySeconds
+        do {
+            return try writer.writeWithoutTransaction { db in
+                if wait != busySeconds { try db.execute(sql: "PRAGMA busy_timeout = \(Int(wait * 1000))") }
+                defer {
+                    if wait != busySeconds { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busySeconds * 1000))") }
+                }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw CacheError.sqlite(path: displayPath, message: "\(operation): no result") }
+                return result
             }
-            guard let result else { throw CacheError.sqlite(path: displayPath, message: "\(operation): no result") }
-            return result
+        } catch let error as DatabaseError {
+            throw Self.mapOperationError(error, path: displayPath, operation: operation, busySeconds: wait)
         }
     }
+
+    /// How long bookkeeping writes wait for another process's write lock.
+    static let briefWait: Double = 1
 }

@@ -58,6 +58,8 @@ protocol CacheSubcommand: ParsableCommand {
 extension CacheSubcommand {
     /// Runs ``execute()`` and prints its output; errors become `batt: <message>` and exit status 1.
     func printingOutput() throws {
+        // An interrupted export, seed or prune leaves no copy of the cache behind.
+        TemporaryFiles.shared.removeOnInterrupt()
         let output: CacheCommandOutput
         do {
             output = try execute()
@@ -106,6 +108,7 @@ enum CacheOpening {
 
     /// Refuses a path with no file, before a read-write open would create one.
     static func requireExisting(_ path: String) throws {
+        if path.isEmpty { throw CacheError.emptyPath }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CacheError.fileNotFound(path: path)

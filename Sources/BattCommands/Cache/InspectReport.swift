@@ -26,6 +26,13 @@ enum InspectReport {
                     + ((summary.staleVerdicts ?? 0) > 0 ? " (batt cache prune --stale removes them)" : "")
             ),
         ]
+        if summary.damagedVerdicts > 0 {
+            fields.append(
+                (
+                    "damaged",
+                    "\(CacheText.count(summary.damagedVerdicts)) verdicts whose outcome or solver version batt never writes (batt cache verify lists them; a run validates them again)"
+                ))
+        }
         if rates.runs == 0 {
             fields.append(("runs", "\(CacheText.count(summary.runs)) recorded"))
         } else {
@@ -187,6 +194,7 @@ enum InspectReport {
         var verdictsByVersion: [Version]
         var currentSolverVersion: String
         var staleVerdicts: Int
+        var damagedVerdicts: Int
         var runs: Runs
         var largestTasks: [Task]
         var warnings: [String]
@@ -210,6 +218,7 @@ enum InspectReport {
             }
             currentSolverVersion = current
             staleVerdicts = summary.staleVerdicts ?? 0
+            damagedVerdicts = summary.damagedVerdicts
             let rates = summary.recentHitRates
             runs = Runs(
                 recorded: summary.runs, recent: rates.runs, candidates: rates.candidates,

@@ -41,10 +41,15 @@ public struct PruneCommand: CacheSubcommand {
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Then remove the least recently used verdicts until the file is at most this big: 100MB, 1.5GB (at most 1PB).",
+            "Then remove what it takes for the file to be at most this big: 100MB, 1.5GB (at most 1PB). Solver bodies no verdict refers to go first, then the least recently used verdicts.",
             valueName: "size"),
         transform: ByteSize.parse)
     var maxSize: ByteSize?
+
+    @Flag(
+        name: .long,
+        help: "Remove the solver bodies no verdict refers to (left by a run that was killed or found the disk full).")
+    var orphans = false
 
     @Flag(name: .long, help: "Report what would be removed; change nothing.")
     var dryRun = false
@@ -64,9 +69,10 @@ public struct PruneCommand: CacheSubcommand {
 
     public func validate() throws {
         _ = try outcomes()
-        if !stale && olderThan == nil && status.isEmpty && task.isEmpty && maxSize == nil {
+        if !stale && olderThan == nil && status.isEmpty && task.isEmpty && maxSize == nil && !orphans {
             throw ValidationError(
-                "Say what to prune: --stale, --older-than AGE, --status OUTCOME, --task ID and/or --max-size SIZE.")
+                "Say what to prune: --stale, --older-than AGE, --status OUTCOME, --task ID, --orphans and/or --max-size SIZE."
+            )
         }
     }
 
@@ -83,7 +89,7 @@ public struct PruneCommand: CacheSubcommand {
             currentSolverVersion: current, stale: stale,
             unusedFor: olderThan.map { .milliseconds($0.milliseconds) },
             outcomes: Set(try outcomes()), taskIDs: Set(task),
-            maxSizeBytes: maxSize.map { Int($0.bytes) }, dryRun: dryRun, listedKeysLimit: listed)
+            maxSizeBytes: maxSize.map { Int($0.bytes) }, orphans: orphans, dryRun: dryRun, listedKeysLimit: listed)
         let report = try store.prune(options)
         // A dry run leaves the verdicts in place, so they can be shown in full.
         let details = dryRun ? try store.verdicts(for: report.removedKeys) : [:]

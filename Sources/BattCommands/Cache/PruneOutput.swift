@@ -43,7 +43,12 @@ enum PruneReportText {
                 ))
         }
         fields.append(
-            ("solvers", "\(CacheText.count(report.solversRemoved)) bodies that no remaining verdict refers to"))
+            (
+                "solvers",
+                "\(CacheText.count(report.solversRemoved)) bodies that no remaining verdict refers to"
+                    + (report.orphanSolversRemoved > 0
+                        ? " (\(report.orphanSolversRemoved) of them referred to by no verdict before)" : "")
+            ))
         var size = "\(CacheText.bytes(report.bytesBefore)) → \(CacheText.bytes(report.bytesAfter)) after vacuum"
         if let maxSize = options.maxSizeBytes {
             size +=

@@ -122,6 +122,18 @@ public struct VerifyCommand: CacheSubcommand {
         } catch {
             return ["move the file aside and let the next run start a new cache, " + startAgain + "."]
         }
+        // Sound file, rows batt never writes: runs already pass over them; these remove them.
+        if !report.damagedRows.isEmpty && report.problems.count == 1 {
+            var advice = [
+                "the file is sound but holds rows batt never writes. A run never serves them: it validates those solvers again and replaces the verdicts it finds (batt run --cache \(quoted))."
+            ]
+            if report.damagedRows.keys.contains(where: { $0 != "verdicts" }) {
+                advice.append(
+                    "to drop every damaged row at once, copy what is sound into a new cache: batt cache merge \(quoted) --into NEW.sqlite (it skips them and says how many)."
+                )
+            }
+            return advice
+        }
         return [salvage]
     }
 }
@@ -140,6 +152,8 @@ struct VerifyReportJSON: Encodable {
     var solvers: Int?
     var verdicts: Int?
     var runs: Int?
+    /// Rows batt never writes, by table.
+    var damagedRows: [String: Int]
 
     init(_ report: VerifyReport, advice: [String]) {
         path = report.path
@@ -154,5 +168,6 @@ struct VerifyReportJSON: Encodable {
         solvers = report.solvers
         verdicts = report.verdicts
         runs = report.runs
+        damagedRows = report.damagedRows
     }
 }

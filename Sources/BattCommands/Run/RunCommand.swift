@@ -1,4 +1,5 @@
 import ArgumentParser
+import BattCache
 import BattPipeline
 import BattTasks
 import Foundation
@@ -12,7 +13,8 @@ public struct RunCommand: AsyncParsableCommand {
             With no paths, runs the example shipped in the repository (Examples/tasks and \
             Examples/candidates.py). Exit status: 0 when the run completed, whatever the verdicts; \
             1 when the tasks, candidates or cache cannot be used; 3 when the run completed but some \
-            candidate functions could not be read.
+            candidate functions could not be read; 4 when the run completed but the disk holding the \
+            cache filled up, so some verdicts were not stored.
             """
     )
 
@@ -126,6 +128,8 @@ public struct RunCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        // An interrupted --seed leaves no copy of the seed cache behind.
+        TemporaryFiles.shared.removeOnInterrupt()
         let environment = ProcessInfo.processInfo.environment
         let example = ExamplePaths.locate()
         guard let tasksPath = tasks ?? example?.tasks else {
@@ -179,6 +183,13 @@ public struct RunCommand: AsyncParsableCommand {
         } else {
             print(RunReport.text(outcome.summary, results: outcome.results, quiet: quiet))
         }
+        if let failure = outcome.summary.cacheWriteFailure, quiet || json {
+            FileHandle.standardError.write(
+                Data(
+                    "batt: \(outcome.summary.verdictsNotStored) verdict(s) of this run were not stored: \(failure)\n"
+                        .utf8))
+        }
+        if outcome.summary.cacheFull { throw ExitCode(BattExitStatus.cacheDiskFull) }
         if outcome.summary.unreadable > 0 { throw ExitCode(BattExitStatus.someCandidatesUnreadable) }
     }
 }

@@ -290,7 +290,8 @@ public enum CandidateSource {
                 if diagnostic.isError { loaded.unreadableFunctions += 1 }
                 continue
             }
-            guard let text = records[file.key] else { return nil }
+            // Every record batt writes starts with its "U" line: anything else is not one of ours.
+            guard let text = records[file.key], text.hasPrefix("U\t") else { return nil }
             let first = loaded.candidates.count
             var diagnostics: [CandidateDiagnostic] = []
             var unreadable = 0

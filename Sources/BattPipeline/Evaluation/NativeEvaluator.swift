@@ -12,6 +12,8 @@ public struct NativeEvaluator: SolverEvaluator {
         self.solverVersion = solverVersion
     }
 
+    public var budget: Int { validator.budget }
+
     public var languageVersion: String { CandidateSource.languageVersion }
 
     public var diagnostics: [CandidateDiagnostic] { [] }

@@ -22,6 +22,8 @@ public final class PythonEvaluator: SolverEvaluator, @unchecked Sendable {
     private let scopes: [[String]: NameScope]
     private let workers: Int
     private let timeLimitSeconds: Double
+    /// The worker memory limit, in bytes: what a `budget` verdict of this evaluator ran out of.
+    public var budget: Int { Int(clamping: configuration.memoryBytes) }
     private let lock = NSLock()
     private var pool: PythonWorkerPool?
     private var startedPython = false
@@ -133,7 +135,7 @@ public final class PythonEvaluator: SolverEvaluator, @unchecked Sendable {
         guard let pool else {
             return PythonEvaluator.verdict(
                 CandidateAnswer(pairs: "", status: .died("no Python worker was started"), elapsedSeconds: 0),
-                task: task, timeLimitSeconds: timeLimitSeconds)
+                task: task, timeLimitSeconds: timeLimitSeconds, budget: budget)
         }
         let request = CandidateRequest(
             taskKey: key, taskJSON: { pairs }, source: PythonEvaluator.source(of: function),
@@ -144,7 +146,7 @@ public final class PythonEvaluator: SolverEvaluator, @unchecked Sendable {
         let answer = await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: pool.evaluate(request)) }.start()
         }
-        return PythonEvaluator.verdict(answer, task: task, timeLimitSeconds: timeLimitSeconds)
+        return PythonEvaluator.verdict(answer, task: task, timeLimitSeconds: timeLimitSeconds, budget: budget)
     }
 
     private func poolAndPairs(of task: ARCTask, key: String) -> (PythonWorkerPool?, String) {
@@ -209,7 +211,7 @@ public final class PythonEvaluator: SolverEvaluator, @unchecked Sendable {
     }
 
     /// The verdict of a worker's answer, scored as the native validator scores.
-    static func verdict(_ answer: CandidateAnswer, task: ARCTask, timeLimitSeconds: Double) -> Verdict {
+    static func verdict(_ answer: CandidateAnswer, task: ARCTask, timeLimitSeconds: Double, budget: Int) -> Verdict {
         let all = task.demonstrations + task.tests
         var results = answer.pairs.compactMap { PairResult(rawValue: $0) }
         if results.count != all.count {
@@ -239,6 +241,7 @@ public final class PythonEvaluator: SolverEvaluator, @unchecked Sendable {
             outcome: outcome, pairResults: results,
             demoCorrect: results.prefix(demoCount).filter { $0 == .correct }.count, demoCount: demoCount,
             testCorrect: tests.filter { $0 == .correct }.count, testCount: tests.filter { $0 != .unknown }.count,
-            elapsedSeconds: answer.elapsedSeconds, timeLimitSeconds: timeLimitSeconds, errorMessage: message)
+            elapsedSeconds: answer.elapsedSeconds, timeLimitSeconds: timeLimitSeconds, budget: budget,
+            errorMessage: message)
     }
 }

@@ -7,6 +7,9 @@ import BattTasks
 public protocol SolverEvaluator: Sendable {
     /// The version the verdicts of this evaluator are stored under.
     var solverVersion: SolverVersion { get }
+    /// The size budget its verdicts answer to (the native runtime's element budget; a Python
+    /// worker's memory limit in bytes): a cached verdict is reused only where it still holds.
+    var budget: Int { get }
     /// What a candidate-file record depends on besides the file: parser, inliner, and the names
     /// the checker resolved.
     var languageVersion: String { get }

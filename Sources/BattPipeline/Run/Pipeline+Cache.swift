@@ -15,8 +15,11 @@ extension Pipeline {
                 _ = try CacheStore.seed(from: seed, to: path)
             }
             do {
-                return try CacheStore(path: path, mode: .readWrite)
+                return try CacheStore(
+                    path: path, mode: .readWrite, busyTimeout: options.cacheBusyTimeout,
+                    maxPageCount: options.cacheMaxPageCount)
             } catch CacheError.notWritable {
+                // An existing file that cannot be written still serves lookups.
                 return try CacheStore(path: path, mode: .readOnly)
             }
         } catch {

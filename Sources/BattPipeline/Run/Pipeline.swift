@@ -258,17 +258,20 @@ public struct Pipeline: Sendable {
                 jobs.append(SolverJob(key: key, taskID: taskID, candidate: index))
             }
         }
-        let cached: [VerdictKey: VerdictRecord]
+        let lookup: VerdictLookup
         do {
-            cached = try store?.verdicts(for: jobs.map(\.key)) ?? [:]
+            lookup = try store?.lookUpVerdicts(for: jobs.map(\.key)) ?? VerdictLookup()
         } catch {
             throw PipelineError.cache("cannot read the cache: \(error)")
         }
+        let cached = lookup.found
         var verdicts = [Verdict?](repeating: nil, count: jobs.count)
         var fromCache = [Bool](repeating: false, count: jobs.count)
         var misses: [Int] = []
         for (k, job) in jobs.enumerated() {
-            if let record = cached[job.key], record.isReusable(underTimeLimit: options.timeLimitSeconds) {
+            if let record = cached[job.key],
+                record.isReusable(underTimeLimit: options.timeLimitSeconds, budget: evaluator.budget)
+            {
                 verdicts[k] = Verdict(record)
                 fromCache[k] = true
             } else {
@@ -279,6 +282,7 @@ public struct Pipeline: Sendable {
         if loaded.fromRecords && !misses.isEmpty { return nil }
         summary.verdictHits = jobs.count - misses.count
         summary.verdictMisses = misses.count
+        summary.untrustedVerdicts = lookup.untrusted.count
         if let store {
             do { summary.staleVerdicts = try store.staleVerdictCount(currentVersion: version) } catch {}
         }
@@ -295,12 +299,11 @@ public struct Pipeline: Sendable {
         // Validate the misses in parallel, storing verdicts in batches as they complete.
         progress(.phase("validate"))
         var storeSeconds = 0.0
-        let writable = store.map { $0.accessMode.isWritable } ?? false
-        if writable, let store, !newSolvers.isEmpty {
+        var writes = CacheWrites(store: store)
+        let writable = writes.isWritable
+        if writable, !newSolvers.isEmpty {
             let started = Date()
-            do { _ = try store.insert(solvers: newSolvers) } catch {
-                throw PipelineError.cache("cannot write to the cache: \(error)")
-            }
+            try writes.perform { _ = try $0.insert(solvers: newSolvers) }
             storeSeconds += Date().timeIntervalSince(started)
         }
         let work: [(job: Int, function: CandidateFunction, task: ARCTask)] = misses.compactMap { k in
@@ -323,14 +326,12 @@ public struct Pipeline: Sendable {
             collect: { offset, verdict in
                 done += 1
                 if done % 64 == 0 || done == total { progress(.validated(done: done, total: total)) }
-                guard writable, let store else { return }
+                guard writable else { return }
                 let job = jobs[work[offset].job]
                 pending.append(VerdictRecord(verdict, key: job.key, taskID: job.taskID))
                 if pending.count >= Pipeline.storeBatchSize {
                     let started = Date()
-                    do { _ = try store.insert(verdicts: pending) } catch {
-                        throw PipelineError.cache("cannot write to the cache: \(error)")
-                    }
+                    try writes.store(verdicts: pending)
                     storeSeconds += Date().timeIntervalSince(started)
                     pending.removeAll(keepingCapacity: true)
                 }
@@ -341,19 +342,32 @@ public struct Pipeline: Sendable {
 
         // Store what remains and remember the hits.
         progress(.phase("store"))
-        if writable, let store {
-            do {
-                if !pending.isEmpty { _ = try store.insert(verdicts: pending) }
-                // What each file held, so the next run over the same files can skip parsing them.
-                if !loaded.fromRecords {
+        if writable {
+            try writes.store(verdicts: pending)
+            // What each file held, so the next run over the same files can skip parsing them.
+            // Only bookkeeping: when it cannot be written, the next run parses the files again.
+            if !loaded.fromRecords, writes.failure == nil, let store = writes.store {
+                do {
                     try store.storeCandidateFiles(
                         CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
+                } catch let error as CacheError {
+                    switch error {
+                    case .diskFull, .locked:
+                        summary.warnings.append("what the candidate files held was not recorded: \(error)")
+                    default:
+                        throw PipelineError.cache("cannot write to the cache: \(error)")
+                    }
                 }
-            } catch {
+            }
+        }
+        if let error = await markingUsed {
+            switch error {
+            case CacheError.diskFull, CacheError.locked:
+                summary.warnings.append("the last use of \(hitKeys.count) cached verdicts was not recorded: \(error)")
+            default:
                 throw PipelineError.cache("cannot write to the cache: \(error)")
             }
         }
-        if let error = await markingUsed { throw PipelineError.cache("cannot write to the cache: \(error)") }
         clock.add("store", seconds: storeSeconds)
 
         Pipeline.tabulate(
@@ -363,7 +377,8 @@ public struct Pipeline: Sendable {
         clock.end("summarise")
         summary.phases = clock.phases
         summary.evaluator = evaluator.activity
-        if writable, let store {
+        Pipeline.reportUnstored(writes, lookup: lookup, keys: keyOfCandidate, results: &results, summary: &summary)
+        if writes.failure == nil, let store = writes.store {
             Pipeline.record(summary, startedAt: startedAt, in: store, warnings: &summary.warnings)
         }
         let texts =
@@ -382,7 +397,7 @@ public struct Pipeline: Sendable {
             return Verdict(
                 outcome: .error, pairResults: [], demoCorrect: 0, demoCount: task.demonstrations.count,
                 testCorrect: 0, testCount: task.knownTestCount, elapsedSeconds: 0,
-                timeLimitSeconds: validator.timeLimitSeconds, errorMessage: "\(error)")
+                timeLimitSeconds: validator.timeLimitSeconds, budget: validator.budget, errorMessage: "\(error)")
         }
     }
 }

@@ -31,6 +31,9 @@ public struct CandidateResult: Sendable, Codable, Equatable {
     public var testCount: Int?
     public var elapsedSeconds: Double?
     public var message: String?
+    /// false when this run computed the verdict but could not store it (disk full, cache locked);
+    /// nil otherwise.
+    public var stored: Bool?
 
     enum CodingKeys: String, CodingKey {
         case task, function, file, line
@@ -45,7 +48,7 @@ public struct CandidateResult: Sendable, Codable, Equatable {
         case testCorrect = "test_correct"
         case testCount = "test_count"
         case elapsedSeconds = "elapsed"
-        case message
+        case message, stored
     }
 
     /// The result without its timing, for comparing runs.
@@ -109,6 +112,15 @@ public struct RunSummary: Sendable, Codable {
     public var tasksWithCandidates = 0
     public var tasksSolved = 0
     public var staleVerdicts = 0
+    /// Cached verdicts whose rows batt would never have written (hand-edited, damaged): they were
+    /// validated again, and replaced when the cache is writable.
+    public var untrustedVerdicts = 0
+    /// Verdicts this run computed but could not store, and why (``cacheWriteFailure``).
+    public var verdictsNotStored = 0
+    /// Why the cache stopped taking writes during the run; nil when every write was made.
+    public var cacheWriteFailure: String?
+    /// Whether that was a full disk.
+    public var cacheFull = false
     public var phases: [PhaseTiming] = []
     public var tasks: [TaskSummary] = []
     public var warnings: [String] = []
@@ -136,6 +148,10 @@ public struct RunSummary: Sendable, Codable {
         case tasksWithCandidates = "tasks_with_candidates"
         case tasksSolved = "tasks_solved"
         case staleVerdicts = "stale_verdicts"
+        case untrustedVerdicts = "untrusted_verdicts"
+        case verdictsNotStored = "verdicts_not_stored"
+        case cacheWriteFailure = "cache_write_failure"
+        case cacheFull = "cache_full"
         case phases, tasks, warnings, diagnostics, evaluator
     }
 

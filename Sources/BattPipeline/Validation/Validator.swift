@@ -85,6 +85,6 @@ public struct Validator: Sendable {
             demoCorrect: demoResults.filter { $0 == .correct }.count, demoCount: demoCount,
             testCorrect: testResults.filter { $0 == .correct }.count,
             testCount: testResults.filter { $0 != .unknown }.count,
-            elapsedSeconds: elapsed, timeLimitSeconds: timeLimitSeconds, errorMessage: firstError)
+            elapsedSeconds: elapsed, timeLimitSeconds: timeLimitSeconds, budget: budget, errorMessage: firstError)
     }
 }

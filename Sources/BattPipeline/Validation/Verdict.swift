@@ -23,12 +23,14 @@ public struct Verdict: Sendable, Equatable {
     public var testCount: Int
     public var elapsedSeconds: Double
     public var timeLimitSeconds: Double
+    /// The size budget of each pair's evaluation; nil when a cache row does not say.
+    public var budget: Int?
     public var errorMessage: String?
 
     public init(
         outcome: Outcome, pairResults: [PairResult], demoCorrect: Int, demoCount: Int,
         testCorrect: Int, testCount: Int, elapsedSeconds: Double, timeLimitSeconds: Double,
-        errorMessage: String?
+        budget: Int? = nil, errorMessage: String?
     ) {
         self.outcome = outcome
         self.pairResults = pairResults
@@ -38,6 +40,7 @@ public struct Verdict: Sendable, Equatable {
         self.testCount = testCount
         self.elapsedSeconds = elapsedSeconds
         self.timeLimitSeconds = timeLimitSeconds
+        self.budget = budget
         self.errorMessage = errorMessage
     }
 
@@ -59,7 +62,7 @@ extension Verdict {
             demoCorrect: record.demoCorrect, demoCount: record.demoCount,
             testCorrect: record.testCorrect, testCount: record.testCount,
             elapsedSeconds: record.elapsedSeconds, timeLimitSeconds: record.timeLimitSeconds ?? 0,
-            errorMessage: record.errorMessage)
+            budget: record.budget, errorMessage: record.errorMessage)
     }
 }
 
@@ -71,6 +74,6 @@ extension VerdictRecord {
             demoCorrect: verdict.demoCorrect, demoCount: verdict.demoCount,
             testCorrect: verdict.testCorrect, testCount: verdict.testCount,
             elapsedSeconds: verdict.elapsedSeconds, timeLimitSeconds: verdict.timeLimitSeconds,
-            errorMessage: verdict.errorMessage, createdAt: date)
+            budget: verdict.budget, errorMessage: verdict.errorMessage, createdAt: date)
     }
 }

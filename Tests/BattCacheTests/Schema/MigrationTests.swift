@@ -64,14 +64,16 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.path("cache.sqlite")
         do {
-            let newer = try CacheStore(path: path, mode: .readWrite, migrations: [Self.first, Self.second])
+            let later = SchemaMigration(identifier: "9999_notes", sql: Self.second.sql)
+            let newer = try CacheStore(path: path, mode: .readWrite, migrations: SchemaMigration.embedded + [later])
             try newer.insert(verdicts: [Fixture.verdict(1)])
         }
         let before = try #require(FileManager.default.bytes(path))
         let error = #expect(throws: CacheError.self) {
-            try CacheStore(path: path, mode: mode, migrations: [Self.first])
+            try CacheStore(path: path, mode: mode, migrations: SchemaMigration.embedded)
         }
-        #expect(error == .newerSchema(path: path, unknown: ["0002_notes"], supported: ["0001_initial"]))
+        #expect(
+            error == .newerSchema(path: path, unknown: ["9999_notes"], supported: SchemaMigration.supportedIdentifiers))
         #expect(error?.description.contains("upgrade batt") == true)
         #expect(FileManager.default.bytes(path) == before)
         #expect(try FileSystem.listing(folder.url.path) == ["cache.sqlite"])

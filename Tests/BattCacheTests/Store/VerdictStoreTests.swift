@@ -120,6 +120,47 @@ import Testing
     ])
     func reuseFollowsTheTimeLimitRule(_ reuse: ReuseCase) {
         let verdict = Fixture.verdict(1, outcome: reuse.outcome, elapsed: reuse.elapsed, limit: reuse.cachedLimit)
-        #expect(verdict.isReusable(underTimeLimit: reuse.newLimit) == reuse.reusable)
+        #expect(verdict.isReusable(underTimeLimit: reuse.newLimit, budget: 16_000_000) == reuse.reusable)
+    }
+
+    struct BudgetCase: Sendable, CustomTestStringConvertible {
+        var outcome: Outcome
+        /// nil: a row written before budgets were recorded.
+        var cachedBudget: Int?
+        var newBudget: Int
+        var reusable: Bool
+        var testDescription: String {
+            "\(outcome) under budget \(cachedBudget.map { "\($0)" } ?? "unrecorded"), now \(newBudget) → \(reusable)"
+        }
+    }
+
+    @Test(arguments: [
+        // A 'budget' verdict answers only budgets no larger than the one that stopped it.
+        BudgetCase(outcome: .budget, cachedBudget: 1_000, newBudget: 1_000, reusable: true),
+        BudgetCase(outcome: .budget, cachedBudget: 1_000, newBudget: 500, reusable: true),
+        BudgetCase(outcome: .budget, cachedBudget: 1_000, newBudget: 16_000_000, reusable: false),
+        BudgetCase(outcome: .budget, cachedBudget: nil, newBudget: 16_000_000, reusable: false),
+        // Any other verdict: a smaller budget could have stopped it.
+        BudgetCase(outcome: .correct, cachedBudget: 1_000, newBudget: 16_000_000, reusable: true),
+        BudgetCase(outcome: .correct, cachedBudget: 16_000_000, newBudget: 1_000, reusable: false),
+        BudgetCase(outcome: .wrong, cachedBudget: 5_000, newBudget: 5_000, reusable: true),
+        BudgetCase(outcome: .timeout, cachedBudget: 16_000_000, newBudget: 1_000, reusable: false),
+        BudgetCase(outcome: .error, cachedBudget: nil, newBudget: 16_000_000, reusable: true),
+        BudgetCase(outcome: .error, cachedBudget: nil, newBudget: 1_000, reusable: false),
+    ])
+    func reuseFollowsTheBudgetRule(_ reuse: BudgetCase) {
+        var verdict = Fixture.verdict(1, outcome: reuse.outcome, elapsed: 0.01, limit: 1)
+        verdict.budget = reuse.cachedBudget
+        #expect(verdict.isReusable(underTimeLimit: 1, budget: reuse.newBudget) == reuse.reusable)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func theBudgetIsStoredWithTheVerdict(_ kind: StoreKind) throws {
+        let cache = try TestCache(kind)
+        let store = cache.store
+        var verdict = Fixture.verdict(1, outcome: .budget, pairs: "1-1")
+        verdict.budget = 1_000
+        try store.insert(verdicts: [verdict])
+        #expect(try store.verdicts(for: [verdict.key])[verdict.key]?.budget == 1_000)
     }
 }

@@ -122,6 +122,24 @@ final class BattProcess {
         sendSignal(process.processIdentifier, SIGKILL)
     }
 
+    /// Sends `signal` (SIGINT as Ctrl-C does, SIGTERM as a scheduler does).
+    func send(_ signal: Int32) {
+        sendSignal(process.processIdentifier, signal)
+    }
+
+    /// Waits for the end, at most `seconds`, killing a process that is still running then
+    /// (it hangs); nil in that case.
+    func wait(atMost seconds: Double) -> BattResult? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill()
+            _ = wait()
+            return nil
+        }
+        return wait()
+    }
+
     func wait() -> BattResult {
         process.waitUntilExit()
         let read = { (name: String) in
