@@ -57,6 +57,13 @@ public struct SubmitCommand: AsyncParsableCommand {
     @Option(name: .long, help: "At most this many solvers of a task are run on its test inputs, best first.")
     var maxSolvers: Int = AttemptPicker.defaultMaximumSolvers
 
+    @Flag(
+        name: .long,
+        help:
+            "Among solvers with every demonstration right, take first the output more of them agree on, then the simpler program."
+    )
+    var preferAgreement = false
+
     @Flag(name: .long, help: "Print one machine-readable JSON summary instead of text.")
     var json = false
 
@@ -123,7 +130,9 @@ public struct SubmitCommand: AsyncParsableCommand {
         do {
             submission = try Submission.make(
                 taskSet: taskSet, tasksPath: tasks, store: store, solverVersion: version.description,
-                picker: AttemptPicker(timeLimitSeconds: timeout.seconds, budget: budget, maximumSolvers: maxSolvers))
+                picker: AttemptPicker(
+                    timeLimitSeconds: timeout.seconds, budget: budget, maximumSolvers: maxSolvers,
+                    preferAgreement: preferAgreement))
             try submission.write(to: out)
         } catch {
             throw Self.failure("\(error)")

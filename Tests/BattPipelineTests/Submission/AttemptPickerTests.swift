@@ -110,4 +110,34 @@ import Testing
         #expect(attempts.solversRun == 3)
         #expect(attempts.solverCount == 5)
     }
+
+    @Test func byDefaultTheSimplerProgramWinsOverSolversThatAgree() throws {
+        let task = try SubmissionFixtures.task()
+        let attempts = picker.attempts(for: task, solvers: try Self.simpleAgainstAgreeing())
+        #expect(attempts.tests[1].solvers == ["mirror", "agreeing-a"])
+        #expect(attempts.tests[1].attempt1 == (try SubmissionFixtures.grid([[3, 2, 1]])))
+    }
+
+    @Test func preferringAgreementPutsTheOutputMoreFullyRightSolversGiveFirst() throws {
+        let task = try SubmissionFixtures.task()
+        let agreeing = AttemptPicker(timeLimitSeconds: 1, preferAgreement: true)
+        let attempts = agreeing.attempts(for: task, solvers: try Self.simpleAgainstAgreeing())
+
+        #expect(attempts.tests[1].solvers == ["agreeing-a", "mirror"], "two solvers agree on the second test input")
+        #expect(attempts.tests[1].attempt1 == task.tests[1].input)
+        #expect(attempts.tests[1].attempt2 == (try SubmissionFixtures.grid([[3, 2, 1]])))
+        // On the first test input all three agree: one output, then the fallback.
+        #expect(attempts.tests[0].solvers == ["mirror"])
+        #expect(attempts.solversRun == 3)
+    }
+
+    /// `mirror` (1 node) and two bigger solvers that agree with each other, not with it, on the
+    /// one-row test input; all get every demonstration right.
+    static func simpleAgainstAgreeing() throws -> [SubmissionSolver] {
+        [
+            try SubmissionFixtures.solver("mirror_square_else_same", md5: "agreeing-a"),
+            try SubmissionFixtures.solver("mirror_square_else_same", md5: "agreeing-b"),
+            try SubmissionFixtures.solver("mirror"),
+        ]
+    }
 }
