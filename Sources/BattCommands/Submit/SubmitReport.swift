@@ -23,6 +23,11 @@ enum SubmitReport {
                 "no solver for \(summary.tasksWithoutSolver.count) task(s), their attempts are the test inputs: "
                     + list(summary.tasksWithoutSolver))
         }
+        if !summary.tasksWithoutFullSolver.isEmpty {
+            lines.append(
+                "no solver gets every demonstration right in \(summary.tasksWithoutFullSolver.count) task(s), their attempts come from partial solvers: "
+                    + list(summary.tasksWithoutFullSolver))
+        }
         if !summary.tasksWithFallback.isEmpty {
             lines.append(
                 "every solver failed on some test input of \(summary.tasksWithFallback.count) task(s), those attempts are the test input: "

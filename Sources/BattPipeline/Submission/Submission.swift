@@ -81,6 +81,7 @@ public struct Submission: Sendable {
             out: path, tasks: tasks.count, testInputs: tasks.map(\.tests.count).reduce(0, +),
             tasksByDistinctAttempts: counts,
             tasksWithoutSolver: tasks.filter { $0.solverCount == 0 }.map(\.taskID),
+            tasksWithoutFullSolver: tasks.filter { $0.solverCount > 0 && $0.fullSolverCount == 0 }.map(\.taskID),
             tasksWithFallback: tasks.filter { $0.solverCount > 0 && $0.tests.contains { $0.solvers.isEmpty } }
                 .map(\.taskID),
             solversRun: tasks.map(\.solversRun).reduce(0, +), unusableSolvers: unusableSolvers)
@@ -96,6 +97,8 @@ public struct SubmissionSummary: Sendable, Codable, Equatable {
     public var tasksByDistinctAttempts: [String: Int]
     /// Tasks the cache has no usable solver for: every attempt is the fallback.
     public var tasksWithoutSolver: [String]
+    /// Tasks whose solvers all get some demonstration wrong.
+    public var tasksWithoutFullSolver: [String]
     /// Tasks with solvers, all of which failed on some test input (that input got the fallback).
     public var tasksWithFallback: [String]
     public var solversRun: Int
@@ -106,6 +109,7 @@ public struct SubmissionSummary: Sendable, Codable, Equatable {
         case testInputs = "test_inputs"
         case tasksByDistinctAttempts = "tasks_by_distinct_attempts"
         case tasksWithoutSolver = "tasks_without_solver"
+        case tasksWithoutFullSolver = "tasks_without_full_solver"
         case tasksWithFallback = "tasks_with_fallback"
         case solversRun = "solvers_run"
         case unusableSolvers = "unusable_solvers"

@@ -25,13 +25,16 @@ public struct TaskAttempts: Sendable, Equatable {
     public var tests: [TestAttempts]
     /// Usable solvers the cache had for the task.
     public var solverCount: Int
+    /// Those of them that get every demonstration right.
+    public var fullSolverCount: Int
     /// Solvers actually run on the test inputs.
     public var solversRun: Int
 
-    public init(taskID: String, tests: [TestAttempts], solverCount: Int, solversRun: Int) {
+    public init(taskID: String, tests: [TestAttempts], solverCount: Int, fullSolverCount: Int, solversRun: Int) {
         self.taskID = taskID
         self.tests = tests
         self.solverCount = solverCount
+        self.fullSolverCount = fullSolverCount
         self.solversRun = solversRun
     }
 
@@ -99,7 +102,9 @@ public struct AttemptPicker: Sendable {
                 attempt2: chosen.count > 1 ? chosen[1].grid : test.input,
                 solvers: chosen.map(\.solver))
         }
-        return TaskAttempts(taskID: task.id, tests: tests, solverCount: solvers.count, solversRun: run)
+        return TaskAttempts(
+            taskID: task.id, tests: tests, solverCount: solvers.count,
+            fullSolverCount: solvers.count(where: \.solvesEveryDemonstration), solversRun: run)
     }
 
     /// One distinct output of a test input: the best solver that gave it, and how many solvers
