@@ -88,8 +88,9 @@ counts = batt.submit(
     seed="/kaggle/input/batt-cache-v2/batt-cache-snapshot.sqlite",
     candidates="/kaggle/input/candidates/candidates_2.py",
     out="/kaggle/working/submission.json",
+    prefer_agreement=True,
 )
-print({key: counts[key] for key in ("tasks", "test_inputs", "tasks_by_distinct_attempts", "tasks_without_solver")})
+print({key: counts[key] for key in ("tasks", "test_inputs", "tasks_by_distinct_attempts", "tasks_without_solver", "tasks_without_full_solver")})
 print("cache lookups of the seeded run:", counts["run"]["verdict_hits"], "hits,", counts["run"]["verdict_misses"], "misses")
 try:
     batt.submit(tasks="/kaggle/input/arc-prize/missing.json", cache="/kaggle/working/batt-cache.sqlite")
