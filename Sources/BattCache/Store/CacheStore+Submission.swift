@@ -24,29 +24,36 @@ extension CacheStore {
     ) throws -> [String: [SubmissionCandidateRecord]] {
         guard !fingerprints.isEmpty else { return [:] }
         return try writer.read { db in
-            var found: [String: [SubmissionCandidateRecord]] = [:]
-            let columns = VerdictRecord.columns.split(separator: ",")
-                .map { "v." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+            var verdicts: [VerdictRecord] = []
             for chunk in Array(fingerprints.keys).sorted().chunks(of: Self.parametersPerStatement) {
                 let statement = try db.cachedStatement(
                     sql: """
-                        SELECT \(columns),
-                            (SELECT s.inlined_text FROM solvers s
-                             WHERE s.solver_md5 = v.solver_md5 AND s.inlined_text IS NOT NULL LIMIT 1)
-                        FROM verdicts v
-                        WHERE v.solver_version = ? AND v.demo_correct >= ? AND v.task_id IN (\(placeholders(chunk.count)))
-                        ORDER BY v.task_id, v.solver_md5
+                        SELECT \(VerdictRecord.columns) FROM verdicts
+                        WHERE solver_version = ? AND demo_correct >= ? AND task_id IN (\(placeholders(chunk.count)))
+                        ORDER BY task_id, solver_md5
                         """)
                 let arguments: StatementArguments =
                     [solverVersion, minimumDemoCorrect] + StatementArguments(Array(chunk))
                 let rows = try Row.fetchCursor(statement, arguments: arguments)
                 while let row = try rows.next() {
                     let verdict = try VerdictRecord(row: row)
-                    guard fingerprints[verdict.taskID] == verdict.key.taskFingerprint else { continue }
-                    let text: String? = row[16]
-                    found[verdict.taskID, default: []].append(
-                        SubmissionCandidateRecord(verdict: verdict, inlinedText: text))
+                    if fingerprints[verdict.taskID] == verdict.key.taskFingerprint { verdicts.append(verdict) }
                 }
+            }
+            // The texts in the same read, so they match the verdicts whatever other runs write.
+            var texts: [String: String] = [:]
+            for chunk in Array(Set(verdicts.map(\.key.solverMD5))).chunks(of: Self.parametersPerStatement) {
+                let statement = try db.cachedStatement(
+                    sql:
+                        "SELECT solver_md5, inlined_text FROM solvers WHERE inlined_text IS NOT NULL AND solver_md5 IN (\(placeholders(chunk.count)))"
+                )
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
+                while let row = try rows.next() { texts[row[0]] = row[1] }
+            }
+            var found: [String: [SubmissionCandidateRecord]] = [:]
+            for verdict in verdicts {
+                found[verdict.taskID, default: []].append(
+                    SubmissionCandidateRecord(verdict: verdict, inlinedText: texts[verdict.key.solverMD5]))
             }
             return found
         }

@@ -43,7 +43,7 @@ import Testing
         {
             VerdictRecord(
                 key: VerdictKey(solverMD5: md5, taskFingerprint: fingerprint, solverVersion: version),
-                taskID: task.id, outcome: demos == 2 ? .correct : .wrong, pairResults: demos == 2 ? "11??" : "01??",
+                taskID: task.id, outcome: demos == 2 ? .correct : .wrong, pairResults: ["00??", "01??", "11??"][demos],
                 demoCorrect: demos, demoCount: 2, testCorrect: 0, testCount: 0, elapsedSeconds: 0.01,
                 timeLimitSeconds: 1)
         }
@@ -51,6 +51,7 @@ import Testing
             verdict("m-flip", demos: 1),
             verdict("m-mirror", demos: 2, fingerprint: "another-content"),
             verdict("m-mirror", demos: 2, version: "another-version"),
+            verdict("m-mirror", demos: 0),
             verdict("dag-x", demos: 2),
         ])
         let submission = try Submission.make(
@@ -58,7 +59,9 @@ import Testing
             picker: AttemptPicker(timeLimitSeconds: 1))
 
         let attempts = try #require(submission.tasks.first)
-        #expect(attempts.solverCount == 1, "only flip's verdict is of this content and version with a text")
+        #expect(
+            attempts.solverCount == 1,
+            "only flip's verdict is of this content and version, has a text and a demonstration right")
         #expect(attempts.tests.allSatisfy { $0.solvers == ["m-flip"] })
         #expect(submission.unusableSolvers == 1, "the DAG-hashed solver has no text to run")
         let summary = submission.summary(out: "s.json")
