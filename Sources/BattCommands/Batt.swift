@@ -6,7 +6,7 @@ public struct Batt: AsyncParsableCommand {
         commandName: "batt",
         abstract: "Validate candidate ARC-DSL solvers quickly, remembering every verdict in a SQLite cache.",
         version: BattVersion.current,
-        subcommands: [RunCommand.self, CacheCommand.self],
+        subcommands: [RunCommand.self, CacheCommand.self, SubmitCommand.self],
         defaultSubcommand: nil
     )
 

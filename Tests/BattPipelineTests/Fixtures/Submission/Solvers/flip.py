@@ -1,0 +1,2 @@
+def solve(I):
+    return hmirror(I)

@@ -1,0 +1,2 @@
+def solve(I):
+    return branch(equality(height(I), TWO), vmirror(I), I)
