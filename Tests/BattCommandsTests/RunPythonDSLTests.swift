@@ -1,4 +1,5 @@
 import BattCache
+import BattPipeline
 import Foundation
 import Testing
 
@@ -56,5 +57,39 @@ struct RunPythonDSLTests {
         ])
         #expect(run.status == 1, "\(run)")
         #expect(run.stderr.contains("cannot run the Python interpreter '/nonexistent/python3'"), "\(run)")
+    }
+
+    @Test func pruneStaleKeepsTheVerdictsOfAnUnchangedDSLAndRemovesThemOnceItIsEdited() async throws {
+        let folder = try RunFolder()
+        let dslFolder = folder.path("dsl")
+        try FileManager.default.copyItem(
+            atPath: (Self.exampleDSL as NSString).deletingLastPathComponent, toPath: dslFolder)
+        let cache = folder.path("cache.sqlite")
+        let python = try await BattBinary.run([
+            "run", "--dsl", dslFolder + "/dsl.py", "--candidates", dslFolder + "/candidates.py", "--tasks",
+            RunFixtures.exampleTasks, "--cache", cache,
+        ])
+        #expect(python.status == 0, "\(python)")
+        let native = try await BattBinary.run([
+            "run", "--candidates", RunFixtures.exampleCandidates, "--tasks", RunFixtures.exampleTasks, "--cache", cache,
+        ])
+        #expect(native.status == 0, "\(native)")
+        #expect(!native.stdout.contains("stale verdicts"), "\(native)")
+        let total = try CacheStore(path: cache, mode: .readOnly).inspect().verdicts
+
+        let unchanged = try await BattBinary.run(["cache", "prune", "--stale", "--cache", cache])
+        #expect(unchanged.status == 0, "\(unchanged)")
+        #expect(try CacheStore(path: cache, mode: .readOnly).inspect().verdicts == total)
+
+        let handle = try #require(FileHandle(forWritingAtPath: dslFolder + "/dsl.py"))
+        handle.seekToEndOfFile()
+        handle.write(Data("# edited\n".utf8))
+        try handle.close()
+        let inspect = try await BattBinary.run(["cache", "inspect", "--json", "--cache", cache])
+        let edited = try await BattBinary.run(["cache", "prune", "--stale", "--cache", cache])
+        #expect(edited.status == 0, "\(edited)")
+        let left = try CacheStore(path: cache, mode: .readOnly).inspect()
+        #expect(left.verdicts > 0 && left.verdicts < total, "\(inspect)")
+        #expect(left.verdictsByVersion.map(\.solverVersion) == [SolverVersion(tag: nil).description], "\(left)")
     }
 }

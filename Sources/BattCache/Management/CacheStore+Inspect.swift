@@ -7,11 +7,14 @@ extension CacheStore {
     /// Each total is one aggregate over an index, so this stays fast on millions of verdicts.
     /// - Parameters:
     ///   - currentSolverVersion: flags that version and counts the others as stale.
+    ///   - otherCurrentVersions: versions that are current too (unchanged Python DSLs).
     ///   - recentRuns: how many of the latest runs the hit rates cover.
     ///   - largestTasks: how many tasks to list.
     public func inspect(
-        currentSolverVersion: String? = nil, recentRuns: Int = 10, largestTasks: Int = 10
+        currentSolverVersion: String? = nil, otherCurrentVersions: Set<String> = [], recentRuns: Int = 10,
+        largestTasks: Int = 10
     ) throws -> CacheSummary {
+        let current = currentSolverVersion.map { otherCurrentVersions.union([$0]) } ?? []
         let files = fileSizes()
         return try read { db in
             var byOutcome: [Outcome: Int] = [:]
@@ -40,10 +43,12 @@ extension CacheStore {
                 byVersion
                 .map {
                     CacheSummary.VersionCount(
-                        solverVersion: $0.key, verdicts: $0.value, isCurrent: $0.key == currentSolverVersion)
+                        solverVersion: $0.key, verdicts: $0.value, isCurrent: current.contains($0.key))
                 }
                 .sorted { ($0.verdicts, $1.solverVersion) > ($1.verdicts, $0.solverVersion) }
-            let stale = currentSolverVersion.map { verdicts - damaged - (byVersion[$0] ?? 0) }
+            let stale = currentSolverVersion.map { _ in
+                verdicts - damaged - current.reduce(0) { $0 + (byVersion[$1] ?? 0) }
+            }
 
             let hitRow = try Row.fetchOne(
                 db,

@@ -150,8 +150,9 @@ extension CacheStore {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if options.stale, let current = options.currentSolverVersion {
-            conditions.append("solver_version <> ?")
-            arguments += [current]
+            let kept = [current] + options.otherCurrentVersions.subtracting([current]).sorted()
+            conditions.append("solver_version NOT IN (\(placeholders(kept.count)))")
+            arguments += StatementArguments(kept)
         }
         if let unusedFor = options.unusedFor {
             let seconds = Double(unusedFor.components.seconds) + Double(unusedFor.components.attoseconds) / 1e18

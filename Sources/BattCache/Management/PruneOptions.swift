@@ -9,8 +9,11 @@ import Foundation
 public struct PruneOptions: Sendable, Hashable {
     /// The version the caller runs; needed by `stale`.
     public var currentSolverVersion: String?
-    /// Verdicts of any version other than `currentSolverVersion`.
+    /// Verdicts of any version other than `currentSolverVersion` and `otherCurrentVersions`.
     public var stale = false
+    /// Versions that are current too, so `stale` keeps them: those of the Python DSLs (`--dsl`)
+    /// whose files are unchanged.
+    public var otherCurrentVersions: Set<String> = []
     /// Verdicts not used (nor created) for at least this long before `now`.
     public var unusedFor: Duration?
     public var now = Date()
@@ -33,8 +36,10 @@ public struct PruneOptions: Sendable, Hashable {
     public init(
         currentSolverVersion: String? = nil, stale: Bool = false, unusedFor: Duration? = nil,
         now: Date = Date(), outcomes: Set<Outcome> = [], taskIDs: Set<String> = [],
-        maxSizeBytes: Int? = nil, orphans: Bool = false, dryRun: Bool = false, listedKeysLimit: Int = 100
+        maxSizeBytes: Int? = nil, orphans: Bool = false, dryRun: Bool = false, listedKeysLimit: Int = 100,
+        otherCurrentVersions: Set<String> = []
     ) {
+        self.otherCurrentVersions = otherCurrentVersions
         self.orphans = orphans
         self.currentSolverVersion = currentSolverVersion
         self.stale = stale

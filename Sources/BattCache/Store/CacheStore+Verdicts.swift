@@ -135,12 +135,14 @@ extension CacheStore {
         }
     }
 
-    /// How many verdicts belong to solver versions other than `currentVersion`.
-    public func staleVerdictCount(currentVersion: String) throws -> Int {
-        try read { db in
+    /// How many verdicts belong to solver versions other than `currentVersion` and `alsoCurrent`.
+    public func staleVerdictCount(currentVersion: String, alsoCurrent: Set<String> = []) throws -> Int {
+        let kept = [currentVersion] + alsoCurrent.subtracting([currentVersion]).sorted()
+        return try read { db in
             try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM verdicts WHERE solver_version <> ?",
-                arguments: [currentVersion]) ?? 0
+                db,
+                sql: "SELECT count(*) FROM verdicts WHERE solver_version NOT IN (\(placeholders(kept.count)))",
+                arguments: StatementArguments(kept)) ?? 0
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BattCache
+import BattPipeline
 import Foundation
 
 /// `batt cache inspect`: what the cache holds, one task's verdicts, or one solver.
@@ -63,7 +64,10 @@ public struct InspectCommand: CacheSubcommand {
         } else if let solver {
             output = try solverOutput(store, md5: solver.lowercased(), current: current)
         } else {
-            let summary = try store.inspect(currentSolverVersion: current, recentRuns: runs, largestTasks: top)
+            let summary = try store.inspect(
+                currentSolverVersion: current,
+                otherCurrentVersions: SolverVersion.currentPythonDSLVersions(in: store, base: current),
+                recentRuns: runs, largestTasks: top)
             // A cache of a schema before 0004 has no Python DSLs.
             let dsls = (try? store.pythonDSLsByVersion()) ?? [:]
             output = CacheCommandOutput(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BattCache
+import BattPipeline
 import Foundation
 
 /// `batt cache prune`: remove verdicts by staleness, age, outcome, task and a size ceiling.
@@ -89,7 +90,8 @@ public struct PruneCommand: CacheSubcommand {
             currentSolverVersion: current, stale: stale,
             unusedFor: olderThan.map { .milliseconds($0.milliseconds) },
             outcomes: Set(try outcomes()), taskIDs: Set(task),
-            maxSizeBytes: maxSize.map { Int($0.bytes) }, orphans: orphans, dryRun: dryRun, listedKeysLimit: listed)
+            maxSizeBytes: maxSize.map { Int($0.bytes) }, orphans: orphans, dryRun: dryRun, listedKeysLimit: listed,
+            otherCurrentVersions: SolverVersion.currentPythonDSLVersions(in: store, base: current))
         let report = try store.prune(options)
         // A dry run leaves the verdicts in place, so they can be shown in full.
         let details = dryRun ? try store.verdicts(for: report.removedKeys) : [:]

@@ -43,12 +43,11 @@ enum RunReport {
             lines.append("the cache knew every candidate file: none was parsed again")
         }
         if summary.staleVerdicts > 0 {
-            // `cache prune --stale` measures against the native version: never suggest it after
-            // a --dsl run, whose own verdicts it would remove.
-            let isNative = (summary.evaluator?.runtime ?? "native") == "native"
+            // `cache prune --stale` keeps the native version and every unchanged Python DSL's, so
+            // it removes exactly what this count holds.
             lines.append(
-                "the cache holds \(summary.staleVerdicts) stale verdicts of other solver versions"
-                    + (isNative ? " (batt cache prune --stale)" : ""))
+                "the cache holds \(summary.staleVerdicts) stale verdicts of other solver versions (batt cache prune --stale)"
+            )
         }
         if summary.dagHashedSolvers > 0 {
             lines.append(

@@ -284,7 +284,13 @@ public struct Pipeline: Sendable {
         summary.verdictMisses = misses.count
         summary.untrustedVerdicts = lookup.untrusted.count
         if let store {
-            do { summary.staleVerdicts = try store.staleVerdictCount(currentVersion: version) } catch {}
+            // The native version and unchanged Python DSLs are current too: their verdicts are
+            // served by the runs that use them.
+            let base = options.solverVersion.description
+            let alsoCurrent = SolverVersion.currentPythonDSLVersions(in: store, base: base).union([base])
+            do {
+                summary.staleVerdicts = try store.staleVerdictCount(currentVersion: version, alsoCurrent: alsoCurrent)
+            } catch {}
         }
         // Recording the hits (last use, hit count) overlaps validation and the summary.
         let staleUse = Date().addingTimeInterval(-Pipeline.lastUseGranularity)
