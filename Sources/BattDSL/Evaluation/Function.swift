@@ -67,6 +67,9 @@ public final class Function: Sendable {
             throw DSLError.typeError(
                 "<lambda>() takes \(arity) positional argument\(arity == 1 ? "" : "s") but \(args.count) were given")
         }
+        // The lambda's own frame, as CPython counts it.
+        try context.enterFrame()
+        defer { context.leaveFrame() }
         switch kind {
         case .primitive:
             fatalError("handled above")
@@ -84,8 +87,16 @@ public final class Function: Sendable {
             let left = try a.call1(args[0], context)
             return try outer.call2(left, b.call1(args[0], context), context)
         case .power(let f, let times):
+            // dsl.py's nested lambdas, applied in a loop: the n-th lambda's frame is this one, and
+            // the innermost two calls of `f` come from the second lambda, n - 2 frames deeper.
+            let outermost = context.frameDepth
+            defer { context.frameDepth = outermost }
+            if outermost + times - 2 > EvaluationContext.recursionLimit - 2 {
+                throw DSLError.recursion("maximum recursion depth exceeded")
+            }
             var value = args[0]
-            for _ in 0..<times {
+            for application in 1...times {
+                context.frameDepth = outermost + times - Swift.max(application, 2)
                 try context.charge(1)
                 value = try f.call1(value, context)
             }

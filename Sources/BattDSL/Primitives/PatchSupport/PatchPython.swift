@@ -22,7 +22,7 @@ enum PatchPython {
         case .indices(let p): return p.first.map(Value.point)
         case .object(let c): return c.first.map(Value.cell)
         case .otherSet(let s): return s.first
-        case .none, .int, .function: throw DSLError.typeError("'\(value.typeName)' object is not iterable")
+        case .none, .int, .bigInt, .function: throw DSLError.typeError("'\(value.typeName)' object is not iterable")
         }
     }
 

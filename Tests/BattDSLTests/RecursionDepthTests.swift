@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import BattDSL
+
+/// Composed functions nest as deep as CPython's default recursion limit lets arc-dsl's lambdas
+/// nest (measured with CPython 3.11 on a solver called from a module's top level), and beyond
+/// that raise RecursionError, an ordinary error, without ever overflowing the thread's stack.
+@Suite struct RecursionDepthTests {
+    static let grid = "((1, 2), (3, 4))"
+    static let mirrored = "((2, 1), (4, 3))"
+
+    /// `n` vmirrors composed one by one, as `x2 = compose(x1, vmirror)` lines build them.
+    static func composedChain(_ n: Int) -> Function {
+        let vmirror = Function(Primitives.named("vmirror")!)
+        var function = vmirror
+        for _ in 1..<n { function = Function(.composed(function, vmirror)) }
+        return function
+    }
+
+    @Test(
+        arguments: [
+            // CPython: power(vmirror, 997) runs, 998 raises (its generator expression is frame 1,001).
+            ("power(vmirror, 940)(\(grid))", grid),
+            ("power(vmirror, 997)(\(grid))", mirrored),
+            ("power(vmirror, 998)(\(grid))", "RecursionError"),
+            ("power(vmirror, 999)", "RecursionError"),
+            ("power(vmirror, 100000)", "RecursionError"),
+            ("power(vmirror, 9223372036854775808)", "RecursionError"),
+            ("power(vmirror, 0)", "RecursionError"),
+            // A power of a power nests one inside the other: 500 + 498 frames fit, 500 + 499 do not.
+            ("power(power(vmirror, 500), 498)(\(grid))", grid),
+            ("power(power(vmirror, 500), 499)(\(grid))", "RecursionError"),
+            // compose calls inner, then outer: their depths do not add up.
+            ("compose(power(vmirror, 500), power(vmirror, 498))(\(grid))", grid),
+            // A lambda around the power is one frame more.
+            ("fork(astuple, power(vmirror, 996), identity)(\(grid))", "(\(grid), \(grid))"),
+            ("fork(astuple, power(vmirror, 997), identity)(\(grid))", "RecursionError"),
+        ] as [(String, String)])
+    func powerNestsUpToCPythonsLimit(expression: String, expected: String) throws {
+        try PythonCallExpression.check(expression, expected)
+    }
+
+    @Test(arguments: [(997, true), (998, false), (5_000, false)])
+    func composedChainsNestUpToCPythonsLimit(length: Int, runs: Bool) throws {
+        let context = EvaluationContext(timeLimit: 10)
+        let input = try Value(literal: Self.grid)
+        if runs {
+            #expect(try Self.composedChain(length).call1(input, context) == Value(literal: Self.mirrored))
+        } else {
+            #expect(throws: DSLError.recursion("maximum recursion depth exceeded")) {
+                try Self.composedChain(length).call1(input, context)
+            }
+        }
+        #expect(context.frameDepth == EvaluationContext.solverFrameDepth)
+    }
+
+    /// Primitives that call functions do so from frames of their own, as dsl.py's do.
+    @Test(
+        arguments: [
+            // apply's frame and its generator expression: two frames fewer for the function.
+            ("apply(power(vmirror, 995), (((1, 2),),))", "(((2, 1),),)"),
+            ("apply(power(vmirror, 996), (((1, 2),),))", "RecursionError"),
+            ("sfilter((((1, 2),),), power(vmirror, 995))", "(((1, 2),),)"),
+            ("sfilter((((1, 2),),), power(vmirror, 996))", "RecursionError"),
+            // mapply: its own frame, then apply's and its generator expression.
+            ("mapply(power(vmirror, 994), (((1, 2),),))", "((1, 2),)"),
+            ("mapply(power(vmirror, 995), (((1, 2),),))", "RecursionError"),
+            // argmax, valmax and order call their key from C, which CPython 3.11 counts as two.
+            ("argmax((((1, 2),),), power(vmirror, 995))", "((1, 2),)"),
+            ("argmax((((1, 2),),), power(vmirror, 996))", "RecursionError"),
+            ("valmax((((1, 2),),), power(vmirror, 995))", "((2, 1),)"),
+            ("valmax((((1, 2),),), power(vmirror, 996))", "RecursionError"),
+        ] as [(String, String)])
+    func higherOrderPrimitivesCountTheirOwnFrames(expression: String, expected: String) throws {
+        try PythonCallExpression.check(expression, expected)
+    }
+
+    /// On a thread with a small stack, a chain within CPython's limit stops with RecursionError
+    /// before it can overflow the stack.
+    @Test func aSmallStackStopsDeepCallsCleanly() throws {
+        final class Outcome: @unchecked Sendable {
+            var result: Result<Value, DSLError>?
+        }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        // Built and released here: releasing a deep chain takes stack of its own.
+        let chain = Self.composedChain(990)
+        let input = try Value(literal: "((1, 2),)")
+        let thread = Thread {
+            let context = EvaluationContext(timeLimit: 10)
+            do {
+                outcome.result = .success(try chain.call1(input, context))
+            } catch let error as DSLError {
+                outcome.result = .failure(error)
+            } catch {}
+            done.signal()
+        }
+        thread.stackSize = 192 * 1024
+        thread.start()
+        done.wait()
+        #expect(outcome.result == .failure(.recursion("maximum recursion depth exceeded")))
+    }
+
+    @Test func theSameChainRunsOnAnOrdinaryStack() throws {
+        let input = try Value(literal: "((1, 2),)")
+        #expect(
+            try Self.composedChain(990).call1(input, EvaluationContext(timeLimit: 10)) == Value(literal: "((1, 2),)"))
+    }
+}
