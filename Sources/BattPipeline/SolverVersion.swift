@@ -5,7 +5,7 @@ import Foundation
 /// user tag. Verdicts stored under any other version are never served.
 public struct SolverVersion: Sendable, Equatable, CustomStringConvertible {
     /// Bump when a change to the runtime or the validator can change a verdict.
-    public static let runtime = "batt-dsl-1"
+    public static let runtime = "batt-dsl-2"
 
     public let tag: String?
 
