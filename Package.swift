@@ -57,7 +57,7 @@ let package = Package(
             ],
             path: "Benchmarks/BattBench"
         ),
-        .testTarget(name: "BattDSLTests", dependencies: ["BattDSL"]),
+        .testTarget(name: "BattDSLTests", dependencies: ["BattDSL"], exclude: ["Fixtures"]),
         .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"], exclude: ["Fixtures"]),
         .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"], exclude: ["Fixtures"]),
         .testTarget(name: "BattCacheTests", dependencies: ["BattCache"]),

@@ -66,11 +66,16 @@ import Testing
             // mapply: its own frame, then apply's and its generator expression.
             ("mapply(power(vmirror, 994), (((1, 2),),))", "((1, 2),)"),
             ("mapply(power(vmirror, 995), (((1, 2),),))", "RecursionError"),
-            // argmax, valmax and order call their key from C, which CPython 3.11 counts as two.
+            // argmax and valmax call their key from C, which CPython 3.11 counts as two frames.
             ("argmax((((1, 2),),), power(vmirror, 995))", "((1, 2),)"),
             ("argmax((((1, 2),),), power(vmirror, 996))", "RecursionError"),
             ("valmax((((1, 2),),), power(vmirror, 995))", "((2, 1),)"),
             ("valmax((((1, 2),),), power(vmirror, 996))", "RecursionError"),
+            // order (sorted calling its key) and extract (next running its generator): three.
+            ("order((((1, 2),),), power(vmirror, 994))", "(((1, 2),),)"),
+            ("order((((1, 2),),), power(vmirror, 995))", "RecursionError"),
+            ("extract((((1, 2),),), power(vmirror, 994))", "((1, 2),)"),
+            ("extract((((1, 2),),), power(vmirror, 995))", "RecursionError"),
         ] as [(String, String)])
     func higherOrderPrimitivesCountTheirOwnFrames(expression: String, expected: String) throws {
         try PythonCallExpression.check(expression, expected)

@@ -8,7 +8,8 @@ extension Primitives {
         Primitive("difference", ["a", "b"]) { a, b, context in try ContainerPrimitives.difference(a, b, context) },
         Primitive("dedupe", ["tup"]) { tup, context in try ContainerPrimitives.dedupe(tup, context) },
         Primitive("order", ["container", "compfunc"]) { container, compfunc, context in
-            try context.withFrames(2) { try ContainerPrimitives.order(container, by: compfunc, context) }
+            // Its frame, and two that CPython 3.11 counts for sorted calling the key.
+            try context.withFrames(3) { try ContainerPrimitives.order(container, by: compfunc, context) }
         },
         Primitive("repeat", ["item", "num"]) { item, num, context in
             // `range(num)` of a big int: nothing when negative, more than the budget allows otherwise.
@@ -63,7 +64,8 @@ extension Primitives {
                 context.withFrames(3) { try ContainerPrimitives.sfilter(container, function, context) }, context)
         },
         Primitive("extract", ["container", "condition"]) { container, condition, context in
-            try context.withFrames(2) { try ContainerPrimitives.extract(container, condition, context) }
+            // Its frame, the generator expression, and one that CPython 3.11 counts for next calling it.
+            try context.withFrames(3) { try ContainerPrimitives.extract(container, condition, context) }
         },
         Primitive("totuple", ["container"]) { container, context in try ContainerPrimitives.totuple(container, context)
         },
