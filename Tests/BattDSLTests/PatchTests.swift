@@ -314,6 +314,12 @@ struct PatchCall: Sendable, CustomTestStringConvertible {
         #expect(try backward.pythonContains(.pair(-37, 47)))
     }
 
+    /// Found by the differential test: dsl.py's generator never reaches `ej + 1` when no row is in range.
+    @Test func backdropOfAnEmptyRowRangeNeverAddsToItsColumn() throws {
+        try PatchCall("backdrop", ["(((2,), (0, (8, 3))),)"], "frozenset()").verify()
+        try PatchCall("backdrop", ["(((2,), (0, (8, 3))), ((1,), (9, (9, 9))))"], raises: .typeError).verify()
+    }
+
     @Test(arguments: [
         PatchCall("connect", ["(0, 0)", "(0, 1000000000000)"], raises: .budget),
         PatchCall("connect", ["(-4611686018427387904, 0)", "(4611686018427387904, 0)"], raises: .budget),

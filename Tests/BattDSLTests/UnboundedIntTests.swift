@@ -61,6 +61,11 @@ import Testing
             ("crop(((1, 2), (3, 4)), (0, 0), (9223372036854775808, 1))", "((1,), (3,))"),
             ("crop(((1, 2), (3, 4)), (9223372036854775808, 0), (1, 1))", "()"),
             ("crop(((1, 2), (3, 4)), (-9223372036854775809, 0), (9223372036854775810, 1))", "((1,),)"),
+            // A location past 64 bits is outside the grid.
+            ("index(((1, 2),), (9223372036854775808, 0))", "None"),
+            ("interval(0, 9223372036854775808, 1)", "OverflowError"),
+            // Declared in the README: CPython builds this short range of big ints.
+            ("interval(9223372036854775808, 9223372036854775810, 1)", "OverflowError"),
         ] as [(String, String)])
     func bigIntsFollowPythonsOperators(expression: String, expected: String) throws {
         try PythonCallExpression.check(expression, expected)
@@ -93,16 +98,26 @@ import Testing
             try PythonCallExpression.evaluate("first(frozenset({(9223372036854775808, 0), (1, 0)}))") == .pair(1, 0))
     }
 
-    /// Growth is bounded: squaring 2 twenty times gives 2^(2^20), over a million bits, which is
-    /// the size budget running out, not a hang; 2^(10^6) by doubling is too (past the bit limit).
+    /// Growth is bounded: squaring 2 twenty times gives 2^(2^20), over a million bits, past the
+    /// limit of 524,288 bits: the size budget running out, found before multiplying, not a hang.
     @Test(
         arguments: [
             "power(fork(multiply, identity, identity), 20)(2)",
             "power(fork(multiply, identity, identity), 60)(3)",
-            "power(power(power(double, 100), 100), 100)(1)",
         ])
     func hugeIntsRunOutOfTheBudget(expression: String) throws {
         try PythonCallExpression.check(expression, "budget exceeded")
+    }
+
+    /// Doubling a million times charges every intermediate int's words: a limit, whichever comes first.
+    @Test func aMillionDoublingsStopAtALimit() throws {
+        let context = EvaluationContext(timeLimit: 2, budget: 16_000_000)
+        do {
+            let value = try PythonCallExpression.evaluate("power(power(power(double, 100), 100), 100)(1)", context)
+            Issue.record("expected a limit, got an int of \(value.bigIntValue?.bitWidth ?? 0) bits")
+        } catch let error as DSLError {
+            #expect(error.isLimit, "\(error)")
+        }
     }
 
     @Test func intsUpToTheBitLimitAreExact() throws {
