@@ -10,6 +10,10 @@ import Testing
     static let grid = "((1, 2), (3, 4))"
     static let mirrored = "((2, 1), (4, 3))"
 
+    /// Chains built once and kept for the whole test run: releasing a chain of n functions
+    /// recurses n deep, which the test runner's threads need not have stack for.
+    static let chains = [990, 997, 998, 5_000].reduce(into: [Int: Function]()) { $0[$1] = composedChain($1) }
+
     /// `n` vmirrors composed one by one, as `x2 = compose(x1, vmirror)` lines build them.
     static func composedChain(_ n: Int) -> Function {
         let vmirror = Function(Primitives.named("vmirror")!)
@@ -41,18 +45,46 @@ import Testing
         try PythonCallExpression.check(expression, expected)
     }
 
+    /// Runs `body` on a thread of its own with `stackSize` bytes of stack, and returns its outcome.
+    static func onThread(
+        stackSize: Int, _ body: @escaping @Sendable () throws -> Value
+    ) -> Result<Value, DSLError> {
+        final class Outcome: @unchecked Sendable {
+            var result: Result<Value, DSLError> = .failure(.typeError("did not run"))
+        }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do {
+                outcome.result = .success(try body())
+            } catch let error as DSLError {
+                outcome.result = .failure(error)
+            } catch {
+                outcome.result = .failure(.typeError("\(error)"))
+            }
+            done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        done.wait()
+        return outcome.result
+    }
+
+    static let largeStack = 16 << 20
+
     @Test(arguments: [(997, true), (998, false), (5_000, false)])
     func composedChainsNestUpToCPythonsLimit(length: Int, runs: Bool) throws {
-        let context = EvaluationContext(timeLimit: 10)
         let input = try Value(literal: Self.grid)
-        if runs {
-            #expect(try Self.composedChain(length).call1(input, context) == Value(literal: Self.mirrored))
-        } else {
-            #expect(throws: DSLError.recursion("maximum recursion depth exceeded")) {
-                try Self.composedChain(length).call1(input, context)
-            }
+        let result = Self.onThread(stackSize: Self.largeStack) {
+            let context = EvaluationContext(timeLimit: 10)
+            defer { precondition(context.frameDepth == EvaluationContext.solverFrameDepth) }
+            return try Self.chains[length]!.call1(input, context)
         }
-        #expect(context.frameDepth == EvaluationContext.solverFrameDepth)
+        if runs {
+            #expect(try result.get() == Value(literal: Self.mirrored))
+        } else {
+            #expect(result == .failure(.recursion("maximum recursion depth exceeded")))
+        }
     }
 
     /// Primitives that call functions do so from frames of their own, as dsl.py's do.
@@ -84,32 +116,23 @@ import Testing
     /// On a thread with a small stack, a chain within CPython's limit stops with RecursionError
     /// before it can overflow the stack.
     @Test func aSmallStackStopsDeepCallsCleanly() throws {
-        final class Outcome: @unchecked Sendable {
-            var result: Result<Value, DSLError>?
-        }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        // Built and released here: releasing a deep chain takes stack of its own.
-        let chain = Self.composedChain(990)
         let input = try Value(literal: "((1, 2),)")
-        let thread = Thread {
-            let context = EvaluationContext(timeLimit: 10)
-            do {
-                outcome.result = .success(try chain.call1(input, context))
-            } catch let error as DSLError {
-                outcome.result = .failure(error)
-            } catch {}
-            done.signal()
+        let result = Self.onThread(stackSize: Self.largeStack) {
+            let chain = Self.chains[990]!
+            let deep = Self.onThread(stackSize: 192 * 1024) {
+                try chain.call1(input, EvaluationContext(timeLimit: 10))
+            }
+            if case .failure(let error) = deep { throw error }
+            return try deep.get()
         }
-        thread.stackSize = 192 * 1024
-        thread.start()
-        done.wait()
-        #expect(outcome.result == .failure(.recursion("maximum recursion depth exceeded")))
+        #expect(result == .failure(.recursion("maximum recursion depth exceeded")))
     }
 
-    @Test func theSameChainRunsOnAnOrdinaryStack() throws {
+    @Test func theSameChainRunsOnALargerStack() throws {
         let input = try Value(literal: "((1, 2),)")
-        #expect(
-            try Self.composedChain(990).call1(input, EvaluationContext(timeLimit: 10)) == Value(literal: "((1, 2),)"))
+        let result = Self.onThread(stackSize: Self.largeStack) {
+            try Self.chains[990]!.call1(input, EvaluationContext(timeLimit: 10))
+        }
+        #expect(try result.get() == Value(literal: "((1, 2),)"))
     }
 }
