@@ -115,6 +115,23 @@ import Testing
 
     /// On a thread with a small stack, a chain within CPython's limit stops with RecursionError
     /// before it can overflow the stack.
+    /// A chain too deep for any call keeps no parts beyond the limit: building, calling, printing
+    /// and releasing a chain of 200,000 stays shallow, on a thread with a small stack too.
+    @Test func chainsBeyondTheLimitStayShallow() throws {
+        let input = try Value(literal: "((1, 2),)")
+        let result = Self.onThread(stackSize: 512 * 1024) {
+            let chain = Self.composedChain(200_000)
+            #expect(chain.nesting == 199_999)
+            #expect(chain.description == "<lambda nesting 199999 calls>")
+            return try chain.call1(input, EvaluationContext(timeLimit: 10))
+        }
+        #expect(result == .failure(.recursion("maximum recursion depth exceeded")))
+        let bound = Function(.leftBound(Self.chains[5_000]!, .int(1)))
+        #expect(bound.nesting == 5_000)
+        // dsl.py's lbind of a one-argument function: lambda y, z, a.
+        #expect(bound.parameterNames == ["y", "z", "a"])
+    }
+
     @Test func aSmallStackStopsDeepCallsCleanly() throws {
         let input = try Value(literal: "((1, 2),)")
         let result = Self.onThread(stackSize: Self.largeStack) {

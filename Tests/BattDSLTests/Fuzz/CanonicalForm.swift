@@ -81,7 +81,7 @@ enum CanonicalForm {
             return boundValues(of: a) + boundValues(of: b) + boundValues(of: c)
         case .power(let f, _):
             return boundValues(of: f)
-        case .primitive:
+        case .primitive, .tooDeep:
             return []
         }
     }
