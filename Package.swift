@@ -14,10 +14,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // The DSL runtime: values, primitives, constants, evaluation budget.
-        .target(name: "BattDSL"),
+        .target(name: "BattDSL", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // The solver language: parse, normalise, inline, hash, compile to a runtime program.
         .target(
             name: "BattLanguage",
@@ -61,7 +62,7 @@ let package = Package(
             ],
             path: "Benchmarks/BattBench"
         ),
-        .testTarget(name: "BattDSLTests", dependencies: ["BattDSL"]),
+        .testTarget(name: "BattDSLTests", dependencies: ["BattDSL"], exclude: ["Fixtures"]),
         .testTarget(name: "BattLanguageTests", dependencies: ["BattLanguage"], exclude: ["Fixtures"]),
         .testTarget(name: "BattTasksTests", dependencies: ["BattTasks"], exclude: ["Fixtures"]),
         .testTarget(name: "BattCacheTests", dependencies: ["BattCache"]),

@@ -6,7 +6,7 @@ import Foundation
 /// other version are never served.
 public struct SolverVersion: Sendable, Equatable, CustomStringConvertible {
     /// Bump when a change to the runtime or the validator can change a verdict.
-    public static let runtime = "batt-dsl-1"
+    public static let runtime = "batt-dsl-2"
 
     public let tag: String?
     /// The hash of the Python DSL the verdicts come from; nil for the native runtime.

@@ -11,16 +11,16 @@ import Testing
         let store = try CacheStore(path: path)
         try store.insert(verdicts: [
             CacheFixture.verdict(
-                1, task: "a", version: "batt-dsl-1+a", outcome: .correct, pairs: "111", elapsed: 0.004),
+                1, task: "a", version: "batt-dsl-2+a", outcome: .correct, pairs: "111", elapsed: 0.004),
             CacheFixture.verdict(
-                2, task: "a", version: "batt-dsl-1+a", outcome: .correct, pairs: "111", elapsed: 0.001),
-            CacheFixture.verdict(3, task: "a", version: "batt-dsl-1+a", outcome: .wrong, pairs: "110"),
-            CacheFixture.verdict(4, task: "a", version: "batt-dsl-1+a", outcome: .error, pairs: "EEE"),
-            CacheFixture.verdict(5, task: "a", version: "batt-dsl-1+a", outcome: .wrong, pairs: "100"),
-            CacheFixture.verdict(1, task: "b", version: "batt-dsl-1+a", outcome: .timeout, pairs: "1--"),
-            CacheFixture.verdict(1, task: "a", version: "batt-dsl-1+b", outcome: .correct, pairs: "111"),
-            CacheFixture.verdict(6, task: "b", version: "batt-dsl-1+b", outcome: .wrong, pairs: "000"),
-            CacheFixture.verdict(7, task: "b", version: "batt-dsl-1+b", outcome: .budget, pairs: "0--"),
+                2, task: "a", version: "batt-dsl-2+a", outcome: .correct, pairs: "111", elapsed: 0.001),
+            CacheFixture.verdict(3, task: "a", version: "batt-dsl-2+a", outcome: .wrong, pairs: "110"),
+            CacheFixture.verdict(4, task: "a", version: "batt-dsl-2+a", outcome: .error, pairs: "EEE"),
+            CacheFixture.verdict(5, task: "a", version: "batt-dsl-2+a", outcome: .wrong, pairs: "100"),
+            CacheFixture.verdict(1, task: "b", version: "batt-dsl-2+a", outcome: .timeout, pairs: "1--"),
+            CacheFixture.verdict(1, task: "a", version: "batt-dsl-2+b", outcome: .correct, pairs: "111"),
+            CacheFixture.verdict(6, task: "b", version: "batt-dsl-2+b", outcome: .wrong, pairs: "000"),
+            CacheFixture.verdict(7, task: "b", version: "batt-dsl-2+b", outcome: .budget, pairs: "0--"),
         ])
         try store.insert(solvers: [CacheFixture.solver(1), CacheFixture.solver(2, text: nil)])
         _ = try store.record(run: CacheFixture.run(hits: 0, misses: 10))
@@ -35,22 +35,22 @@ import Testing
         #expect(text.contains("verdicts  9: 3 correct, 3 wrong, 1 error, 1 timeout, 1 budget"), "\(text)")
         #expect(
             text.contains(
-                "stale     3 verdicts of solver versions other than batt-dsl-1+a (batt cache prune --stale removes them)"
+                "stale     3 verdicts of solver versions other than batt-dsl-2+a (batt cache prune --stale removes them)"
             ), "\(text)")
         let lines = text.split(separator: "\n")
-        #expect(lines.contains { $0.hasPrefix("batt-dsl-1+a ") && $0.hasSuffix(" 6  current") }, "\(text)")
-        #expect(lines.contains { $0.hasPrefix("batt-dsl-1+b ") && $0.hasSuffix(" 3  stale") }, "\(text)")
+        #expect(lines.contains { $0.hasPrefix("batt-dsl-2+a ") && $0.hasSuffix(" 6  current") }, "\(text)")
+        #expect(lines.contains { $0.hasPrefix("batt-dsl-2+b ") && $0.hasSuffix(" 3  stale") }, "\(text)")
         #expect(text.contains("2 bodies inlined to 2 solvers"), "\(text)")
 
         let json = try CacheCommandLine.execute([
             "cache", "inspect", "--cache", path, "--solver-version", "b", "--json",
         ]).text
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(summary["current_solver_version"] as? String == "batt-dsl-1+b")
+        #expect(summary["current_solver_version"] as? String == "batt-dsl-2+b")
         #expect(summary["stale_verdicts"] as? Int == 6)
         #expect(summary["verdicts"] as? Int == 9)
         let versions = summary["verdicts_by_version"] as? [[String: Any]] ?? []
-        #expect(versions.map { $0["solver_version"] as? String } == ["batt-dsl-1+a", "batt-dsl-1+b"])
+        #expect(versions.map { $0["solver_version"] as? String } == ["batt-dsl-2+a", "batt-dsl-2+b"])
         #expect(versions.map { $0["current"] as? Bool } == [false, true])
         let tasks = summary["largest_tasks"] as? [[String: Any]] ?? []
         #expect(tasks.map { $0["task"] as? String } == ["a", "b"])

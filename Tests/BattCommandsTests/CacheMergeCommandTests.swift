@@ -25,7 +25,7 @@ import Testing
                 CacheFixture.verdict(1, outcome: .correct, pairs: "111", lastUsed: 10, hits: 2),
                 CacheFixture.verdict(2, outcome: .wrong, hits: 7),
                 CacheFixture.verdict(3, outcome: .timeout),
-                CacheFixture.verdict(4, version: "batt-dsl-1+old"),
+                CacheFixture.verdict(4, version: "batt-dsl-2+old"),
             ])
             try other.insert(solvers: [CacheFixture.solver(1), CacheFixture.solver(3)])
             _ = try other.record(run: CacheFixture.run(hits: 1, misses: 3))
@@ -46,7 +46,7 @@ import Testing
         let merged = try CacheStore(path: sessions.destination, mode: .readOnly)
         let verdicts = try merged.verdicts(
             for: (1...4).map {
-                CacheFixture.verdict($0, version: $0 == 4 ? "batt-dsl-1+old" : CacheFixture.current).key
+                CacheFixture.verdict($0, version: $0 == 4 ? "batt-dsl-2+old" : CacheFixture.current).key
             })
         #expect(verdicts.count == 4)
         let one = try #require(verdicts[CacheFixture.verdict(1).key])
@@ -74,7 +74,7 @@ import Testing
             "cache", "merge", sessions.source, "--into", sessions.destination, "--skip-stale",
         ])
         #expect(
-            output.text.contains("skipped 1 source verdicts of solver versions other than batt-dsl-1"), "\(output.text)"
+            output.text.contains("skipped 1 source verdicts of solver versions other than batt-dsl-2"), "\(output.text)"
         )
         #expect(
             try CacheStore(path: sessions.destination, mode: .readOnly).staleVerdictCount(

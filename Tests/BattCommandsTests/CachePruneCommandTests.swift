@@ -88,7 +88,7 @@ import Testing
             CacheFixture.verdict(2, task: "a", outcome: .timeout, lastUsed: now - 3_600),
             CacheFixture.verdict(3, task: "b", outcome: .timeout, lastUsed: now - 3_600),
             CacheFixture.verdict(4, task: "a", outcome: .wrong, lastUsed: now - 10 * 86_400),
-            CacheFixture.verdict(5, task: "a", version: "batt-dsl-1+old", outcome: .correct, lastUsed: now - 3_600),
+            CacheFixture.verdict(5, task: "a", version: "batt-dsl-2+old", outcome: .correct, lastUsed: now - 3_600),
         ])
         func prune(_ options: [String]) throws -> [Int] {
             let output = try CacheCommandLine.execute(

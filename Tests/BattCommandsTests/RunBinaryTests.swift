@@ -25,7 +25,7 @@ struct RunBinaryTests {
         for phase in ["load and parse", "hash", "inline", "lookup", "validate", "store"] {
             #expect(timing.contains(phase + " "), "\(timing)")
         }
-        #expect(lines.contains("solver version batt-dsl-1"))
+        #expect(lines.contains("solver version batt-dsl-2"))
         #expect(FileManager.default.fileExists(atPath: cache))
     }
 
@@ -70,7 +70,7 @@ struct RunBinaryTests {
         #expect(json["invalid"] as? Int == 0)
         #expect(json["outcomes"] as? [String: Int] == ["correct": 3, "wrong": 1, "error": 1])
         #expect(json["tasks_solved"] as? Int == 2)
-        #expect(json["solver_version"] as? String == "batt-dsl-1")
+        #expect(json["solver_version"] as? String == "batt-dsl-2")
         #expect(json["cache_mode"] as? String == "read-write")
         #expect((json["tasks"] as? [[String: Any]])?.compactMap { $0["task"] as? String } == ["a1a1a1a1", "b2b2b2b2"])
         #expect((json["phases"] as? [Any])?.isEmpty == false)
@@ -207,7 +207,7 @@ struct RunBinaryTests {
         #expect(run.status == 0, "\(run)")
         let json = try run.json()
         #expect(json["cache"] as? String == cache)
-        #expect(json["solver_version"] as? String == "batt-dsl-1+mine")
+        #expect(json["solver_version"] as? String == "batt-dsl-2+mine")
         #expect(FileManager.default.fileExists(atPath: cache))
     }
 }

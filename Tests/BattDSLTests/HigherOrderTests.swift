@@ -200,9 +200,11 @@ import Testing
     }
 
     @Test func longRepetitionStopsAtTheEvaluationLimits() throws {
-        let context = EvaluationContext(timeLimit: 0.05, budget: 1_000_000)
+        // 200^4 applications, nested 800 frames deep: within the recursion limit, beyond the budget.
+        let context = EvaluationContext(timeLimit: 10, budget: 1_000_000)
         do {
-            _ = try PythonCallExpression.evaluate("power(power(power(increment, 900), 900), 900)(0)", context)
+            _ = try PythonCallExpression.evaluate(
+                "power(power(power(power(increment, 200), 200), 200), 200)(0)", context)
             Issue.record("expected a limit")
         } catch let error as DSLError {
             #expect(error.isLimit)

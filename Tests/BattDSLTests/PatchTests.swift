@@ -314,6 +314,12 @@ struct PatchCall: Sendable, CustomTestStringConvertible {
         #expect(try backward.pythonContains(.pair(-37, 47)))
     }
 
+    /// Found by the differential test: dsl.py's generator never reaches `ej + 1` when no row is in range.
+    @Test func backdropOfAnEmptyRowRangeNeverAddsToItsColumn() throws {
+        try PatchCall("backdrop", ["(((2,), (0, (8, 3))),)"], "frozenset()").verify()
+        try PatchCall("backdrop", ["(((2,), (0, (8, 3))), ((1,), (9, (9, 9))))"], raises: .typeError).verify()
+    }
+
     @Test(arguments: [
         PatchCall("connect", ["(0, 0)", "(0, 1000000000000)"], raises: .budget),
         PatchCall("connect", ["(-4611686018427387904, 0)", "(4611686018427387904, 0)"], raises: .budget),
@@ -323,8 +329,14 @@ struct PatchCall: Sendable, CustomTestStringConvertible {
     ])
     func hugeLinesAndBoxesAreRefusedByTheBudget(call: PatchCall) throws { try call.verify() }
 
+    /// `shift` moves locations past 64 bits as Python does; the other patch primitives refuse
+    /// such coordinates with an OverflowError (a rule the README's Semantics section declares).
     @Test(arguments: [
-        PatchCall("shift", ["frozenset({(9223372036854775807, 0)})", "(1, 0)"], raises: .overflow),
+        PatchCall(
+            "shift", ["frozenset({(9223372036854775807, 0)})", "(1, 0)"], "frozenset({(9223372036854775808, 0)})"),
+        PatchCall(
+            "shift", ["frozenset({(2, (9223372036854775807, 0)), (3, (0, 0))})", "(1, 0)"],
+            "frozenset({(3, (1, 0)), (2, (9223372036854775808, 0))})"),
         PatchCall("dneighbors", ["(-9223372036854775808, 0)"], raises: .overflow),
         PatchCall("manhattan", ["frozenset({(-9223372036854775808, 0)})", "frozenset({(1, 0)})"], raises: .overflow),
         PatchCall("normalize", ["frozenset({(1, (-9223372036854775808, 0))})"], raises: .overflow),

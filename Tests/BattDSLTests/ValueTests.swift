@@ -76,8 +76,10 @@ import Testing
         #expect(try Value.pythonAdd(.pair(1, 2), .pair(3, 4), context) == Value(literal: "(1, 2, 3, 4)"))
     }
 
-    @Test func overflowIsAnErrorNotATrap() {
-        #expect(throws: DSLError.self) { try Value.pythonMultiply(.int(Int.max), .int(2), context) }
+    @Test func overflowingIntsBecomeBigInts() throws {
+        let product = try Value.pythonMultiply(.int(Int.max), .int(2), context)
+        #expect(try product == Value(literal: "18446744073709551614"))
+        #expect(product.isLargeInt)
     }
 
     @Test func maxReturnsTheFirstLargest() throws {

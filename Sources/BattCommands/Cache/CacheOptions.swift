@@ -31,7 +31,7 @@ struct SolverVersionOption: ParsableArguments {
     )
     var solverVersion: String?
 
-    /// The version string verdicts are stored under, e.g. `batt-dsl-1+mytag`.
+    /// The version string verdicts are stored under, e.g. `batt-dsl-2+mytag`.
     var current: String {
         SolverVersion(tag: solverVersion ?? ProcessInfo.processInfo.environment["BATT_SOLVER_VERSION"]).description
     }

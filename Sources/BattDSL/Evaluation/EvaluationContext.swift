@@ -18,6 +18,10 @@ public final class EvaluationContext {
     /// What one call of a function value counts toward the next look at the clock: a call can
     /// do much more work than building one element.
     public static let callWeight = 32
+    /// The depth of CPython's frame stack that the code being evaluated stands for (see `enterFrame`).
+    public internal(set) var frameDepth = EvaluationContext.solverFrameDepth
+    /// The lowest address this thread's stack may grow to before calls stop; 0 until first needed.
+    var stackFloor: UInt = 0
 
     /// - Parameters:
     ///   - timeLimit: seconds from now; nil for no deadline.

@@ -18,25 +18,49 @@ public final class Function: Sendable {
         case forked(Function, Function, Function)
         /// `power(f, n)` for n > 1: f applied n times.
         case power(Function, Int)
+        /// A function whose calls nest more lambdas than CPython's recursion limit lets any call
+        /// stack up, kept without its parts: calling it raises RecursionError as calling the
+        /// original would, and releasing or printing it never recurses through all its parts.
+        case tooDeep(nesting: Int)
     }
 
     public let kind: Kind
     public let parameterNames: [String]
+    /// How many lambda frames the deepest call of this function stacks up (0 for a primitive).
+    public let nesting: Int
 
     public var arity: Int { parameterNames.count }
 
     public init(_ kind: Kind) {
-        self.kind = kind
+        let nesting: Int
         switch kind {
         case .primitive(let p):
             parameterNames = p.parameterNames
+            nesting = 0
         case .rightBound(let f, _):
             parameterNames = f.arity == 2 ? ["x"] : f.arity == 3 ? ["x", "y"] : ["x", "y", "z"]
+            nesting = f.nesting + 1
         case .leftBound(let f, _):
             parameterNames = f.arity == 2 ? ["y"] : f.arity == 3 ? ["y", "z"] : ["y", "z", "a"]
-        case .composed, .chained, .matcher, .forked, .power:
+            nesting = f.nesting + 1
+        case .matcher(let f, _):
             parameterNames = ["x"]
+            nesting = f.nesting + 1
+        case .composed(let a, let b):
+            parameterNames = ["x"]
+            nesting = Swift.max(a.nesting, b.nesting) + 1
+        case .chained(let a, let b, let c), .forked(let a, let b, let c):
+            parameterNames = ["x"]
+            nesting = Swift.max(a.nesting, b.nesting, c.nesting) + 1
+        case .power(let f, let times):
+            parameterNames = ["x"]
+            nesting = f.nesting + times - 1
+        case .tooDeep(let n):
+            parameterNames = ["x"]
+            nesting = n
         }
+        self.nesting = nesting
+        self.kind = nesting > EvaluationContext.recursionLimit ? .tooDeep(nesting: nesting) : kind
     }
 
     public convenience init(_ primitive: Primitive) {
@@ -67,6 +91,9 @@ public final class Function: Sendable {
             throw DSLError.typeError(
                 "<lambda>() takes \(arity) positional argument\(arity == 1 ? "" : "s") but \(args.count) were given")
         }
+        // The lambda's own frame, as CPython counts it.
+        try context.enterFrame()
+        defer { context.leaveFrame() }
         switch kind {
         case .primitive:
             fatalError("handled above")
@@ -83,9 +110,19 @@ public final class Function: Sendable {
         case .forked(let outer, let a, let b):
             let left = try a.call1(args[0], context)
             return try outer.call2(left, b.call1(args[0], context), context)
+        case .tooDeep:
+            throw DSLError.recursion("maximum recursion depth exceeded")
         case .power(let f, let times):
+            // dsl.py's nested lambdas, applied in a loop: the n-th lambda's frame is this one, and
+            // the innermost two calls of `f` come from the second lambda, n - 2 frames deeper.
+            let outermost = context.frameDepth
+            defer { context.frameDepth = outermost }
+            if outermost + times - 2 > EvaluationContext.recursionLimit - 2 {
+                throw DSLError.recursion("maximum recursion depth exceeded")
+            }
             var value = args[0]
-            for _ in 0..<times {
+            for application in 1...times {
+                context.frameDepth = outermost + times - Swift.max(application, 2)
                 try context.charge(1)
                 value = try f.call1(value, context)
             }
@@ -121,6 +158,7 @@ extension Function: CustomStringConvertible {
         case .matcher(let f, let v): return "matcher(\(f), \(v))"
         case .forked(let o, let a, let b): return "fork(\(o), \(a), \(b))"
         case .power(let f, let n): return "power(\(f), \(n))"
+        case .tooDeep(let nesting): return "<lambda nesting \(nesting) calls>"
         }
     }
 }

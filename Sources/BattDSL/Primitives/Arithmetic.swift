@@ -6,7 +6,7 @@ extension Primitives {
         Primitive("multiply", ["a", "b"]) { a, b, context in try NumericalDispatch.combine(a, b, .multiply, context) },
         Primitive("divide", ["a", "b"]) { a, b, context in try NumericalDispatch.combine(a, b, .floorDivide, context) },
         Primitive("invert", ["n"]) { n, _ in
-            try NumericalDispatch.map(n, { try CheckedInt.subtract(0, $0) }, Value.pythonNegate)
+            try NumericalDispatch.map(n, { $0 == Int.min ? nil : -$0 }, Value.pythonNegate)
         },
         Primitive("even", ["n"]) { n, _ in
             if case .int(let x) = n { return .bool(x & 1 == 0) }
@@ -14,17 +14,21 @@ extension Primitives {
         },
         Primitive("double", ["n"]) { n, context in
             try NumericalDispatch.map(
-                n, { try CheckedInt.multiply($0, 2) }, { try Value.pythonMultiply($0, .int(2), context) })
+                n, { NumericalDispatch.exact($0.multipliedReportingOverflow(by: 2)) },
+                { try Value.pythonMultiply($0, .int(2), context) })
         },
         Primitive("halve", ["n"]) { n, _ in
-            try NumericalDispatch.map(n, { try Value.floorDivide($0, 2) }, { try Value.pythonFloorDivide($0, .int(2)) })
+            try NumericalDispatch.map(n, { $0 >> 1 }, { try Value.pythonFloorDivide($0, .int(2)) })
         },
         Primitive("increment", ["x"]) { x, context in
-            try NumericalDispatch.map(x, { try CheckedInt.add($0, 1) }, { try Value.pythonAdd($0, .int(1), context) })
+            try NumericalDispatch.map(
+                x, { NumericalDispatch.exact($0.addingReportingOverflow(1)) },
+                { try Value.pythonAdd($0, .int(1), context) })
         },
         Primitive("decrement", ["x"]) { x, context in
             try NumericalDispatch.map(
-                x, { try CheckedInt.subtract($0, 1) }, { try Value.pythonSubtract($0, .int(1), context) })
+                x, { NumericalDispatch.exact($0.subtractingReportingOverflow(1)) },
+                { try Value.pythonSubtract($0, .int(1), context) })
         },
         Primitive("crement", ["x"]) { x, context in
             try NumericalDispatch.map(x, NumericalDispatch.crement, { try NumericalDispatch.crement($0, context) })
@@ -54,12 +58,15 @@ enum NumericalDispatch {
     enum Operator {
         case add, subtract, multiply, floorDivide
 
-        func ints(_ x: Int, _ y: Int) throws -> Int {
+        /// The result on two ints when it fits in 64 bits; nil when only a big int holds it.
+        @inline(__always) func ints(_ x: Int, _ y: Int) throws -> Int? {
             switch self {
-            case .add: return try CheckedInt.add(x, y)
-            case .subtract: return try CheckedInt.subtract(x, y)
-            case .multiply: return try CheckedInt.multiply(x, y)
-            case .floorDivide: return try Value.floorDivide(x, y)
+            case .add: return NumericalDispatch.exact(x.addingReportingOverflow(y))
+            case .subtract: return NumericalDispatch.exact(x.subtractingReportingOverflow(y))
+            case .multiply: return NumericalDispatch.exact(x.multipliedReportingOverflow(by: y))
+            case .floorDivide:
+                if x == Int.min && y == -1 { return nil }
+                return try Value.floorDivide(x, y)
             }
         }
 
@@ -79,16 +86,18 @@ enum NumericalDispatch {
     static func combine(_ a: Value, _ b: Value, _ op: Operator, _ context: EvaluationContext) throws -> Value {
         switch (a, b) {
         case (.int(let x), .int(let y)):
-            return .int(try op.ints(x, y))
+            if let r = try op.ints(x, y) { return .int(r) }
         case (.pair(let a0, let a1), .pair(let b0, let b1)):
-            return .pair(try op.ints(a0, b0), try op.ints(a1, b1))
+            if let r0 = try op.ints(a0, b0), let r1 = try op.ints(a1, b1) { return .pair(r0, r1) }
         case (.int(let x), .pair(let b0, let b1)):
-            return .pair(try op.ints(x, b0), try op.ints(x, b1))
+            if let r0 = try op.ints(x, b0), let r1 = try op.ints(x, b1) { return .pair(r0, r1) }
         case (.pair(let a0, let a1), .int(let y)):
-            return .pair(try op.ints(a0, y), try op.ints(a1, y))
+            if let r0 = try op.ints(a0, y), let r1 = try op.ints(a1, y) { return .pair(r0, r1) }
         default:
             break
         }
+        // Big ints, and everything else, follow dsl.py's isinstance tests on Python's operators.
+        if a.isInt && b.isInt { return try op.values(a, b, context) }
         if a.isTuple && b.isTuple {
             let first = try op.values(a.pythonSubscript(0), b.pythonSubscript(0), context)
             return .tuple([first, try op.values(a.pythonSubscript(1), b.pythonSubscript(1), context)])
@@ -101,24 +110,34 @@ enum NumericalDispatch {
         return .tuple([first, try op.values(a.pythonSubscript(1), b, context)])
     }
 
-    /// `f(n) if isinstance(n, int) else (f(n[0]), f(n[1]))`, with `onInt` as the fast path of `onValue`.
-    static func map(
-        _ n: Value, _ onInt: (Int) throws -> Int, _ onValue: (Value) throws -> Value
+    /// `f(n) if isinstance(n, int) else (f(n[0]), f(n[1]))`, with `onInt` as the fast path of
+    /// `onValue` (nil where the result needs a big int).
+    @inline(__always) static func map(
+        _ n: Value, _ onInt: (Int) throws -> Int?, _ onValue: (Value) throws -> Value
     ) throws -> Value {
         switch n {
         case .int(let x):
-            return .int(try onInt(x))
+            if let r = try onInt(x) { return .int(r) }
+            return try onValue(n)
         case .pair(let x, let y):
-            return .pair(try onInt(x), try onInt(y))
+            if let r0 = try onInt(x), let r1 = try onInt(y) { return .pair(r0, r1) }
+            return .tuple([try onValue(.int(x)), try onValue(.int(y))])
+        case .bigInt:
+            return try onValue(n)
         default:
             let first = try onValue(n.pythonSubscript(0))
             return .tuple([first, try onValue(n.pythonSubscript(1))])
         }
     }
 
-    /// `0 if x == 0 else (x + 1 if x > 0 else x - 1)`.
-    static func crement(_ x: Int) throws -> Int {
-        x == 0 ? 0 : (x > 0 ? try CheckedInt.add(x, 1) : try CheckedInt.subtract(x, 1))
+    /// A 64-bit result, or nil when it overflowed.
+    @inline(__always) static func exact(_ result: (partialValue: Int, overflow: Bool)) -> Int? {
+        result.overflow ? nil : result.partialValue
+    }
+
+    /// `0 if x == 0 else (x + 1 if x > 0 else x - 1)`, nil where the result needs a big int.
+    static func crement(_ x: Int) -> Int? {
+        x == 0 ? 0 : (x > 0 ? exact(x.addingReportingOverflow(1)) : exact(x.subtractingReportingOverflow(1)))
     }
 
     static func crement(_ x: Value, _ context: EvaluationContext) throws -> Value {

@@ -8,10 +8,16 @@ extension Primitives {
         Primitive("difference", ["a", "b"]) { a, b, context in try ContainerPrimitives.difference(a, b, context) },
         Primitive("dedupe", ["tup"]) { tup, context in try ContainerPrimitives.dedupe(tup, context) },
         Primitive("order", ["container", "compfunc"]) { container, compfunc, context in
-            try ContainerPrimitives.order(container, by: compfunc, context)
+            // Its frame, and two that CPython 3.11 counts for sorted calling the key.
+            try context.withFrames(3) { try ContainerPrimitives.order(container, by: compfunc, context) }
         },
         Primitive("repeat", ["item", "num"]) { item, num, context in
-            try ContainerPrimitives.repeated(item, num.asInt(), context)
+            // `range(num)` of a big int: nothing when negative, more than the budget allows otherwise.
+            if case .bigInt(let big) = num {
+                if big.value.sign == .minus { return .emptyTuple }
+                throw DSLError.budgetExceeded
+            }
+            return try ContainerPrimitives.repeated(item, num.asInt(), context)
         },
         Primitive("size", ["container"]) { container, _ in .int(try container.pythonLength()) },
         Primitive("merge", ["containers"]) { containers, context in try ContainerPrimitives.merge(containers, context)
@@ -23,16 +29,24 @@ extension Primitives {
             try ContainerPrimitives.extreme(container, greater: false, context)
         },
         Primitive("valmax", ["container", "compfunc"]) { container, compfunc, context in
-            try ContainerPrimitives.extremeKey(container, compfunc, greater: true, context)
+            try context.withFrames(2) {
+                try ContainerPrimitives.extremeKey(container, compfunc, greater: true, context)
+            }
         },
         Primitive("valmin", ["container", "compfunc"]) { container, compfunc, context in
-            try ContainerPrimitives.extremeKey(container, compfunc, greater: false, context)
+            try context.withFrames(2) {
+                try ContainerPrimitives.extremeKey(container, compfunc, greater: false, context)
+            }
         },
         Primitive("argmax", ["container", "compfunc"]) { container, compfunc, context in
-            try ContainerPrimitives.extremeElement(container, compfunc, greater: true, context)
+            try context.withFrames(2) {
+                try ContainerPrimitives.extremeElement(container, compfunc, greater: true, context)
+            }
         },
         Primitive("argmin", ["container", "compfunc"]) { container, compfunc, context in
-            try ContainerPrimitives.extremeElement(container, compfunc, greater: false, context)
+            try context.withFrames(2) {
+                try ContainerPrimitives.extremeElement(container, compfunc, greater: false, context)
+            }
         },
         Primitive("mostcommon", ["container"]) { container, context in
             try ContainerPrimitives.byCount(container, most: true, context)
@@ -42,13 +56,16 @@ extension Primitives {
         },
         Primitive("initset", ["value"]) { value, _ in .set([value]) },
         Primitive("sfilter", ["container", "condition"]) { container, condition, context in
-            try ContainerPrimitives.sfilter(container, condition, context)
+            try context.withFrames(2) { try ContainerPrimitives.sfilter(container, condition, context) }
         },
         Primitive("mfilter", ["container", "function"]) { container, function, context in
-            try ContainerPrimitives.merge(ContainerPrimitives.sfilter(container, function, context), context)
+            // mfilter's frame, then sfilter's and its generator expression.
+            try ContainerPrimitives.merge(
+                context.withFrames(3) { try ContainerPrimitives.sfilter(container, function, context) }, context)
         },
         Primitive("extract", ["container", "condition"]) { container, condition, context in
-            try ContainerPrimitives.extract(container, condition, context)
+            // Its frame, the generator expression, and one that CPython 3.11 counts for next calling it.
+            try context.withFrames(3) { try ContainerPrimitives.extract(container, condition, context) }
         },
         Primitive("totuple", ["container"]) { container, context in try ContainerPrimitives.totuple(container, context)
         },

@@ -30,30 +30,29 @@ extension Primitives {
                         HigherOrderPrimitives.callee(b))))
         },
         Primitive("apply", ["function", "container"]) { function, container, context in
-            try HigherOrderPrimitives.apply(function, container, context)
+            try context.withFrames(2) { try HigherOrderPrimitives.apply(function, container, context) }
         },
         Primitive("rapply", ["functions", "value"]) { functions, value, context in
-            try HigherOrderPrimitives.rapply(functions, value, context)
+            try context.withFrames(2) { try HigherOrderPrimitives.rapply(functions, value, context) }
         },
         Primitive("mapply", ["function", "container"]) { function, container, context in
-            try HigherOrderPrimitives.mapply(function, container, context)
+            // mapply's frame, then apply's and its generator expression.
+            try context.withFrames(3) { try HigherOrderPrimitives.mapply(function, container, context) }
         },
         Primitive("papply", ["function", "a", "b"]) { function, a, b, context in
-            try HigherOrderPrimitives.papply(function, a, b, context)
+            try context.withFrames(2) { try HigherOrderPrimitives.papply(function, a, b, context) }
         },
         Primitive("mpapply", ["function", "a", "b"]) { function, a, b, context in
-            try ContainerPrimitives.merge(HigherOrderPrimitives.papply(function, a, b, context), context)
+            try ContainerPrimitives.merge(
+                context.withFrames(3) { try HigherOrderPrimitives.papply(function, a, b, context) }, context)
         },
         Primitive("prapply", ["function", "a", "b"]) { function, a, b, context in
-            try HigherOrderPrimitives.prapply(function, a, b, context)
+            try context.withFrames(2) { try HigherOrderPrimitives.prapply(function, a, b, context) }
         },
     ]
 }
 
 enum HigherOrderPrimitives {
-    /// Python's recursion limit stops `power(f, n)` from building more than about a thousand nested lambdas.
-    static let maximumPower = 900
-
     /// The function to call where dsl.py builds a lambda around `value`. Python only notices that
     /// a value is not callable when the lambda calls it, so a non-function becomes a function that
     /// raises that TypeError when called.
@@ -74,17 +73,18 @@ enum HigherOrderPrimitives {
     }
 
     /// `power`: `function` itself for n == 1, else `compose(function, power(function, n - 1))`,
-    /// which never reaches n == 1 from below and exhausts Python's stack when n is large.
+    /// which never reaches n == 1 from below and exhausts Python's stack when n is large: its
+    /// n recursive frames must fit under the recursion limit.
     static func power(_ function: Value, _ n: Value, _ context: EvaluationContext) throws -> Value {
         if n == .int(1) { return function }
+        if n.isLargeInt { throw DSLError.recursion("maximum recursion depth exceeded") }
         guard case .int(let times) = n else {
             // `n - 1` raises for every other value.
             _ = try Value.pythonSubtract(n, .int(1), context)
             throw DSLError.typeError("unsupported operand type(s) for -: '\(n.typeName)' and 'int'")
         }
-        guard times > 1 && times <= maximumPower else {
-            throw DSLError.recursion("maximum recursion depth exceeded")
-        }
+        guard times > 1 else { throw DSLError.recursion("maximum recursion depth exceeded") }
+        try context.requireFrames(times)
         return .function(Function(.power(callee(function), times)))
     }
 

@@ -1,3 +1,5 @@
+import BigInt
+
 /// Reading Python literal text — `((1, 2), (3, 4))`, `frozenset({(0, (1, 1))})`, `{1, 2}`,
 /// `True`, `None`, `-3` — into canonical values. Used by tests, fixtures and tools.
 extension Value {
@@ -63,7 +65,7 @@ private struct LiteralReader {
             if elements.count == 1, !bytes[start..<position].contains(UInt8(ascii: ",")) { return elements[0] }
             return .tuple(elements)
         }
-        return .int(try readInt())
+        return try readInt()
     }
 
     mutating func readSequence(closing: UInt8) throws -> [Value] {
@@ -86,14 +88,17 @@ private struct LiteralReader {
         }
     }
 
-    mutating func readInt() throws -> Int {
+    /// An int of any size, as Python reads one.
+    mutating func readInt() throws -> Value {
         let start = position
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
         while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
-        guard position > start, let n = Int(String(decoding: bytes[start..<position], as: UTF8.self)) else {
+        let digits = String(decoding: bytes[start..<position], as: UTF8.self)
+        if let n = Int(digits) { return .int(n) }
+        guard position > start, let big = BigInt(digits) else {
             position = start
             throw failure("an int, a tuple, a frozenset, True, False or None")
         }
-        return n
+        return .integer(big)
     }
 }

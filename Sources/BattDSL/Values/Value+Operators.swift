@@ -1,21 +1,62 @@
+import BigInt
+
 /// Python's operators on DSL values: `+ - * // % & | -x < >`, with Python's semantics
 /// (floor division, tuple concatenation and repetition, set difference) and Python's exceptions.
-/// Ints are exact; a result outside 64 bits is an overflow error rather than a big int.
+/// Ints are unbounded: a result outside 64 bits becomes a big int (`LargeInt`), and back.
 extension Value {
     private static func unsupported(_ op: String, _ a: Value, _ b: Value) -> DSLError {
         .typeError("unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'")
     }
 
-    private static func checked(_ result: (partialValue: Int, overflow: Bool), _ op: String) throws -> Int {
-        if result.overflow { throw DSLError.overflow("integer result of \(op) does not fit in 64 bits") }
-        return result.partialValue
+    /// Both operands as big ints, when both are ints and one of them is beyond 64 bits.
+    @usableFromInline static func largeOperands(_ a: Value, _ b: Value) -> (BigInt, BigInt)? {
+        guard a.isLargeInt || b.isLargeInt, let x = a.bigIntValue, let y = b.bigIntValue else { return nil }
+        return (x, y)
+    }
+
+    /// `x + y`, `x - y` and `x * y` of two big ints, refusing sizes beyond the limit before computing them.
+    static func largeAdd(_ x: BigInt, _ y: BigInt, _ context: EvaluationContext) throws -> Value {
+        try requireBitWidth(Swift.max(x.magnitude.bitWidth, y.magnitude.bitWidth))
+        return try integer(x + y, context)
+    }
+
+    static func largeSubtract(_ x: BigInt, _ y: BigInt, _ context: EvaluationContext) throws -> Value {
+        try requireBitWidth(Swift.max(x.magnitude.bitWidth, y.magnitude.bitWidth))
+        return try integer(x - y, context)
+    }
+
+    static func largeMultiply(_ x: BigInt, _ y: BigInt, _ context: EvaluationContext) throws -> Value {
+        if x.isZero || y.isZero { return .int(0) }
+        try requireBitWidth(x.magnitude.bitWidth + y.magnitude.bitWidth - 1)
+        return try integer(x * y, context)
+    }
+
+    /// Python's `x // y` and `x % y` on big ints: the quotient rounded down, the remainder with the divisor's sign.
+    static func largeFloorDivision(_ x: BigInt, _ y: BigInt) throws -> (quotient: BigInt, remainder: BigInt) {
+        if y.isZero { throw DSLError.zeroDivision("integer division or modulo by zero") }
+        var (q, r) = x.quotientAndRemainder(dividingBy: y)
+        if !r.isZero && (r.sign == .minus) != (y.sign == .minus) {
+            q -= 1
+            r += y
+        }
+        return (q, r)
+    }
+
+    /// The int result of an operation whose 64-bit result overflowed: computed again unbounded.
+    @inline(never) static func widened(
+        _ x: Int, _ y: Int, _ op: (BigInt, BigInt, EvaluationContext) throws -> Value, _ context: EvaluationContext
+    ) throws -> Value {
+        try op(BigInt(x), BigInt(y), context)
     }
 
     /// `a + b`.
     public static func pythonAdd(_ a: Value, _ b: Value, _ context: EvaluationContext) throws -> Value {
         switch (a, b) {
-        case (.int(let x), .int(let y)): return .int(try checked(x.addingReportingOverflow(y), "+"))
+        case (.int(let x), .int(let y)):
+            let (r, overflow) = x.addingReportingOverflow(y)
+            return overflow ? try widened(x, y, largeAdd, context) : .int(r)
         default:
+            if case (let x, let y)? = largeOperands(a, b) { return try largeAdd(x, y, context) }
             guard a.isTuple && b.isTuple else { throw unsupported("+", a, b) }
             let (x, y) = (a.tupleElements, b.tupleElements)
             try context.charge(x.count + y.count)
@@ -26,8 +67,11 @@ extension Value {
     /// `a - b`.
     public static func pythonSubtract(_ a: Value, _ b: Value, _ context: EvaluationContext) throws -> Value {
         switch (a, b) {
-        case (.int(let x), .int(let y)): return .int(try checked(x.subtractingReportingOverflow(y), "-"))
+        case (.int(let x), .int(let y)):
+            let (r, overflow) = x.subtractingReportingOverflow(y)
+            return overflow ? try widened(x, y, largeSubtract, context) : .int(r)
         default:
+            if case (let x, let y)? = largeOperands(a, b) { return try largeSubtract(x, y, context) }
             guard a.isSet && b.isSet else { throw unsupported("-", a, b) }
             let elements = a.setElements
             try context.charge(elements.count)
@@ -38,11 +82,23 @@ extension Value {
     /// `a * b`.
     public static func pythonMultiply(_ a: Value, _ b: Value, _ context: EvaluationContext) throws -> Value {
         switch (a, b) {
-        case (.int(let x), .int(let y)): return .int(try checked(x.multipliedReportingOverflow(by: y), "*"))
+        case (.int(let x), .int(let y)):
+            let (r, overflow) = x.multipliedReportingOverflow(by: y)
+            return overflow ? try widened(x, y, largeMultiply, context) : .int(r)
         case (.int(let n), _) where b.isTuple: return try repeated(b, n, context)
         case (_, .int(let n)) where a.isTuple: return try repeated(a, n, context)
-        default: throw unsupported("*", a, b)
+        case (.bigInt(let n), _) where b.isTuple: return try repeated(b, n)
+        case (_, .bigInt(let n)) where a.isTuple: return try repeated(a, n)
+        default:
+            if case (let x, let y)? = largeOperands(a, b) { return try largeMultiply(x, y, context) }
+            throw unsupported("*", a, b)
         }
+    }
+
+    /// `tuple * n` for an n beyond 64 bits: empty when negative, else more than an index can count.
+    private static func repeated(_ tuple: Value, _ times: LargeInt) throws -> Value {
+        if times.value.sign == .minus { return .emptyTuple }
+        throw DSLError.overflow("cannot fit 'int' into an index-sized integer")
     }
 
     private static func repeated(_ tuple: Value, _ times: Int, _ context: EvaluationContext) throws -> Value {
@@ -59,14 +115,17 @@ extension Value {
 
     /// `a // b`: floor division.
     public static func pythonFloorDivide(_ a: Value, _ b: Value) throws -> Value {
-        guard case .int(let x) = a, case .int(let y) = b else { throw unsupported("//", a, b) }
-        return .int(try floorDivide(x, y))
+        if case .int(let x) = a, case .int(let y) = b, !(x == Int.min && y == -1) { return .int(try floorDivide(x, y)) }
+        guard let x = a.bigIntValue, let y = b.bigIntValue else { throw unsupported("//", a, b) }
+        // A quotient is never larger than its dividend (but for -2^63 // -1, one bit more).
+        return integer(try largeFloorDivision(x, y).quotient)
     }
 
     /// `a % b`: the remainder with the sign of the divisor.
     public static func pythonModulo(_ a: Value, _ b: Value) throws -> Value {
-        guard case .int(let x) = a, case .int(let y) = b else { throw unsupported("%", a, b) }
-        return .int(try floorModulo(x, y))
+        if case .int(let x) = a, case .int(let y) = b { return .int(try floorModulo(x, y)) }
+        guard let x = a.bigIntValue, let y = b.bigIntValue else { throw unsupported("%", a, b) }
+        return integer(try largeFloorDivision(x, y).remainder)
     }
 
     public static func floorDivide(_ x: Int, _ y: Int) throws -> Int {
@@ -85,8 +144,11 @@ extension Value {
 
     /// `-a`.
     public static func pythonNegate(_ a: Value) throws -> Value {
-        guard case .int(let x) = a else { throw DSLError.typeError("bad operand type for unary -: '\(a.typeName)'") }
-        return .int(try checked(0.subtractingReportingOverflow(x), "-"))
+        switch a {
+        case .int(let x): return x == Int.min ? integer(-BigInt(x)) : .int(-x)
+        case .bigInt(let x): return integer(-x.value)
+        default: throw DSLError.typeError("bad operand type for unary -: '\(a.typeName)'")
+        }
     }
 
     /// `a & b`: bitwise and of ints, intersection of frozensets.
@@ -96,6 +158,7 @@ extension Value {
         case (.indices(let x), .indices(let y)): return .indices(sortedUnique: x.filter { y.binarySearch($0) })
         case (.object(let x), .object(let y)): return .object(of: x.filter { y.binarySearch($0) })
         default:
+            if case (let x, let y)? = largeOperands(a, b) { return integer(x & y) }
             guard a.isSet && b.isSet else { throw unsupported("&", a, b) }
             return .set(try a.setElements.filter { try b.pythonContains($0) })
         }
@@ -109,6 +172,7 @@ extension Value {
             try context.charge(x.count + y.count)
             return .indices(of: x + y)
         default:
+            if case (let x, let y)? = largeOperands(a, b) { return integer(x | y) }
             guard a.isSet && b.isSet else { throw unsupported("|", a, b) }
             let (x, y) = (a.setElements, b.setElements)
             try context.charge(x.count + y.count)
@@ -136,6 +200,7 @@ extension Value {
             return less ? a1 < b1 : a1 > b1
         default: break
         }
+        if case (let x, let y)? = largeOperands(a, b) { return less ? x < y : x > y }
         if a.isTuple && b.isTuple {
             let (x, y) = (a.tupleElements, b.tupleElements)
             for k in 0..<Swift.min(x.count, y.count) where x[k] != y[k] {

@@ -11,7 +11,7 @@ extension Value {
         case .indices(let p): return p.count
         case .object(let c): return c.count
         case .otherSet(let s): return s.count
-        case .none, .int, .function: throw DSLError.typeError("object of type '\(typeName)' has no len()")
+        case .none, .int, .bigInt, .function: throw DSLError.typeError("object of type '\(typeName)' has no len()")
         }
     }
 
@@ -20,7 +20,7 @@ extension Value {
         switch self {
         case .pair, .grid, .otherTuple: return tupleElements
         case .indices, .object, .otherSet: return setElements
-        case .none, .int, .function: throw DSLError.typeError("'\(typeName)' object is not iterable")
+        case .none, .int, .bigInt, .function: throw DSLError.typeError("'\(typeName)' object is not iterable")
         }
     }
 
@@ -95,7 +95,7 @@ extension Value {
             else { return false }
             return cells.binarySearch(Cell(c, i, j))
         case .otherSet(let s): return s.contains(value)
-        case .none, .int, .function:
+        case .none, .int, .bigInt, .function:
             throw DSLError.typeError("argument of type '\(typeName)' is not iterable")
         }
     }
@@ -112,7 +112,7 @@ extension Value {
         if case .pair(let a, let b) = self { return (.int(a), .int(b)) }
         let elements: [Value]
         switch self {
-        case .none, .int, .function:
+        case .none, .int, .bigInt, .function:
             throw DSLError.typeError("cannot unpack non-iterable \(typeName) object")
         default:
             elements = try pythonElements()
@@ -131,6 +131,8 @@ extension Value {
     /// The int this value is, or Python's error for using it as one.
     @inlinable public func asInt() throws -> Int {
         if case .int(let n) = self { return n }
+        // CPython too refuses most ints beyond 64 bits as indices, sizes and counts.
+        if isLargeInt { throw DSLError.overflow("cannot fit 'int' into an index-sized integer") }
         throw DSLError.typeError("'\(typeName)' object cannot be interpreted as an integer")
     }
 

@@ -1,14 +1,19 @@
+import BigInt
+
 /// A value of the ARC DSL, with Python's semantics.
 ///
 /// Every Python value a DSL program can make has exactly one representation here, so structural
 /// equality is Python's `==`. Booleans are stored as the ints 0 and 1 (in Python `True == 1` and
-/// they hash alike). The specialised cases carry the hot path: a tuple of two ints is `.pair`,
+/// they hash alike). Ints are unbounded as in Python: `.int` holds those that fit in 64 bits and
+/// `.bigInt` only the others. The specialised cases carry the hot path: a tuple of two ints is `.pair`,
 /// a rectangular tuple of int tuples is `.grid`, a frozenset of `(i, j)` is `.indices` and a
 /// frozenset of `(color, (i, j))` is `.object`. Build tuples and sets with `Value.tuple(_:)` and
 /// `Value.set(_:)`, which pick the canonical case. Frozensets iterate in sorted order.
 public enum Value: Sendable {
     case none
     case int(Int)
+    /// An int beyond 64 bits (never one that fits: that is `.int`).
+    case bigInt(LargeInt)
     case pair(Int, Int)
     case grid(Grid)
     /// A tuple that is none of the specialised shapes (never a pair or a grid).
@@ -40,7 +45,7 @@ extension Value {
     public var typeName: String {
         switch self {
         case .none: return "NoneType"
-        case .int: return "int"
+        case .int, .bigInt: return "int"
         case .pair, .grid, .otherTuple: return "tuple"
         case .indices, .object, .otherSet: return "frozenset"
         case .function: return "function"
@@ -61,9 +66,12 @@ extension Value {
         }
     }
 
+    /// Whether this is a Python int, of any size.
     @inlinable public var isInt: Bool {
-        if case .int = self { return true }
-        return false
+        switch self {
+        case .int, .bigInt: return true
+        default: return false
+        }
     }
 
     /// Python truthiness.
@@ -71,6 +79,7 @@ extension Value {
         switch self {
         case .none: return false
         case .int(let n): return n != 0
+        case .bigInt: return true
         case .pair, .grid, .indices, .object, .function: return true
         case .otherTuple(let elements): return !elements.isEmpty
         case .otherSet(let elements): return !elements.isEmpty
@@ -200,6 +209,7 @@ extension Value: Equatable {
         switch (a, b) {
         case (.none, .none): return true
         case (.int(let x), .int(let y)): return x == y
+        case (.bigInt(let x), .bigInt(let y)): return x.value == y.value
         case (.pair(let a0, let a1), .pair(let b0, let b1)): return a0 == b0 && a1 == b1
         case (.grid(let x), .grid(let y)): return x == y
         case (.otherTuple(let x), .otherTuple(let y)): return x == y
@@ -219,6 +229,9 @@ extension Value: Hashable {
         case .int(let n):
             hasher.combine(1)
             hasher.combine(n)
+        case .bigInt(let big):
+            hasher.combine(1)
+            hasher.combine(big.value)
         case .pair(let a, let b):
             hasher.combine(2)
             hasher.combine(a)
@@ -255,7 +268,7 @@ extension Value {
     private var orderRank: Int {
         switch self {
         case .none: return 0
-        case .int: return 1
+        case .int, .bigInt: return 1
         case .pair, .grid, .otherTuple: return 2
         case .indices, .object, .otherSet: return 3
         case .function: return 4
@@ -283,6 +296,10 @@ extension Value {
         if ra != rb { return ra < rb ? -1 : 1 }
         switch ra {
         case 0: return 0
+        case 1:
+            // At least one of them is a big int.
+            guard let x = bigIntValue, let y = other.bigIntValue else { return 0 }
+            return x < y ? -1 : (x == y ? 0 : 1)
         case 2:
             let (x, y) = (tupleElements, other.tupleElements)
             for k in 0..<Swift.min(x.count, y.count) {
@@ -343,6 +360,7 @@ extension Value: CustomStringConvertible {
         switch self {
         case .none: return "None"
         case .int(let n): return String(n)
+        case .bigInt(let big): return Value.largeIntDescription(big.value)
         case .pair(let a, let b): return "(\(a), \(b))"
         case .grid(let g): return g.description
         case .otherTuple(let t):

@@ -9,7 +9,7 @@ import Testing
 enum CacheFixture {
     static let epoch = Date(timeIntervalSince1970: 1_750_000_000)
     /// The version `batt` runs with no tag.
-    static let current = "batt-dsl-1"
+    static let current = "batt-dsl-2"
 
     static func md5(_ solver: Int) -> String { String(format: "%032x", solver) }
 

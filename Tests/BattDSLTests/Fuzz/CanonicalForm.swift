@@ -1,7 +1,7 @@
 @testable import BattDSL
 
 /// Checks that a value is in its one canonical representation, which `==` relies on: patches are
-/// non-empty, sorted and unique; other frozensets are sorted, unique and not patch-shaped; generic
+/// non-empty, sorted and unique; big ints do not fit in 64 bits; other frozensets are sorted, unique and not patch-shaped; generic
 /// tuples are neither pair- nor grid-shaped; and rebuilding a container from its elements gives it back.
 enum CanonicalForm {
     /// Containers with more elements than this are checked for order only, not rebuilt.
@@ -21,6 +21,8 @@ enum CanonicalForm {
         switch value {
         case .none, .int, .pair:
             return
+        case .bigInt(let big):
+            if Int(exactly: big.value) != nil { found.append("big int \(big.value) fits in 64 bits") }
         case .grid(let grid):
             if grid.height < 1 || grid.width < 0 || grid.cells.count != grid.height * grid.width {
                 found.append("grid of \(grid.height)x\(grid.width) holds \(grid.cells.count) cells")
@@ -79,7 +81,7 @@ enum CanonicalForm {
             return boundValues(of: a) + boundValues(of: b) + boundValues(of: c)
         case .power(let f, _):
             return boundValues(of: f)
-        case .primitive:
+        case .primitive, .tooDeep:
             return []
         }
     }

@@ -32,7 +32,7 @@ extension ContainerPrimitives {
         case .indices(let points): if let point = points.first { return .point(point) }
         case .object(let cells): if let cell = cells.first { return .cell(cell) }
         case .otherTuple(let elements), .otherSet(let elements): if let element = elements.first { return element }
-        case .none, .int, .function: throw PythonIteration.notIterable(container)
+        case .none, .int, .bigInt, .function: throw PythonIteration.notIterable(container)
         }
         throw DSLError.stopIteration
     }
@@ -45,7 +45,7 @@ extension ContainerPrimitives {
         case .indices(let points): if let point = points.last { return .point(point) }
         case .object(let cells): if let cell = cells.last { return .cell(cell) }
         case .otherTuple(let elements), .otherSet(let elements): if let element = elements.last { return element }
-        case .none, .int, .function: throw PythonIteration.notIterable(container)
+        case .none, .int, .bigInt, .function: throw PythonIteration.notIterable(container)
         }
         throw DSLError.valueError("max() arg is an empty sequence")
     }

@@ -104,7 +104,7 @@ extension ContainerPrimitives {
         case .indices, .object, .otherSet:
             if try tup.pythonLength() == 0 { return .emptyTuple }
             throw DSLError.attributeError("'frozenset' object has no attribute 'index'")
-        case .none, .int, .function:
+        case .none, .int, .bigInt, .function:
             throw PythonIteration.notIterable(tup)
         }
     }

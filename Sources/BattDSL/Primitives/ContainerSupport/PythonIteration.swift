@@ -24,7 +24,7 @@ enum PythonIteration {
             for point in points { try body(.point(point)) }
         case .object(let cells):
             for cell in cells { try body(.cell(cell)) }
-        case .none, .int, .function:
+        case .none, .int, .bigInt, .function:
             throw notIterable(container)
         }
     }
@@ -47,7 +47,7 @@ enum PythonIteration {
             return try points.lazy.map(Value.point).first(where: matches)
         case .object(let cells):
             return try cells.lazy.map(Value.cell).first(where: matches)
-        case .none, .int, .function:
+        case .none, .int, .bigInt, .function:
             throw notIterable(container)
         }
     }
@@ -94,7 +94,7 @@ enum PythonIteration {
                 if try keep(element) { kept.append(element) }
             }
             return .tuple(kept)
-        case .none, .int, .function:
+        case .none, .int, .bigInt, .function:
             throw notIterable(container)
         }
     }

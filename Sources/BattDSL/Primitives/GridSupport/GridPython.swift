@@ -23,11 +23,20 @@ enum GridPython {
     /// `v[start:stop]` with program values as bounds.
     static func slice(_ v: Value, _ start: Value, _ stop: Value, _ context: EvaluationContext) throws -> Value {
         guard v.isTuple else { throw DSLError.typeError("'\(v.typeName)' object is not subscriptable") }
-        guard case .int(let lower) = start, case .int(let upper) = stop else {
+        guard let lower = sliceBound(start), let upper = sliceBound(stop) else {
             throw DSLError.typeError("slice indices must be integers or None or have an __index__ method")
         }
         try context.charge(try v.pythonLength())
         return try v.pythonSlice(lower, upper)
+    }
+
+    /// An int as a slice bound: one beyond 64 bits saturates, which slices as Python's clamping does.
+    static func sliceBound(_ bound: Value) -> Int? {
+        switch bound {
+        case .int(let n): return n
+        case .bigInt(let big): return big.value.sign == .minus ? Int.min : Int.max
+        default: return nil
+        }
     }
 
     /// `start + length` as a slice bound. Ints saturate, which slices exactly as Python's big ints
@@ -53,6 +62,7 @@ enum GridPython {
     /// `x` when `0 <= x < bound` holds, nil when it does not, Python's error when `x` is no int.
     static func index(_ x: Value, below bound: Int) throws -> Int? {
         guard case .int(let n) = x else {
+            if x.isLargeInt { return nil }
             throw DSLError.typeError("'<=' not supported between instances of 'int' and '\(x.typeName)'")
         }
         return n >= 0 && n < bound ? n : nil

@@ -30,6 +30,7 @@ enum PatchAccess {
     }
 
     /// `shift(patch, directions)`: an empty patch comes back as it is, whatever `directions` holds.
+    /// Locations moved beyond 64 bits take the general path, which makes big ints of them.
     static func shift(_ patch: Value, _ directions: Value, _ context: EvaluationContext) throws -> Value {
         if case .pair(let di, let dj) = directions {
             switch patch {
@@ -37,12 +38,14 @@ enum PatchAccess {
                 if di == 0 && dj == 0 { return patch }
                 try context.charge(points.count)
                 let offset = Point(di, dj)
-                return .indices(try points.map { try CheckedInt.add($0, offset) })
+                if let moved = try? points.map({ try CheckedInt.add($0, offset) }) { return .indices(moved) }
             case .object(let cells):
                 if di == 0 && dj == 0 { return patch }
                 try context.charge(cells.count)
                 let offset = Point(di, dj)
-                return .object(try cells.map { Cell($0.color, try CheckedInt.add($0.point, offset)) })
+                if let moved = try? cells.map({ Cell($0.color, try CheckedInt.add($0.point, offset)) }) {
+                    return .object(moved)
+                }
             default:
                 break
             }

@@ -94,8 +94,11 @@ enum PatchOutline {
         let (si, sj) = try PatchMeasure.corner(indices, .upperLeft, context).unpackTwo()
         let (ei, ej) = try PatchMeasure.corner(patch, .lowerRight, context).unpackTwo()
         _ = try PatchPython.offset(ei, by: 1, context)
+        let (top, bottom) = (try si.asInt(), try ei.asInt())
+        // The generator evaluates `range(sj, ej + 1)` only once `range(si, ei + 1)` yields a row.
+        if top > bottom { return .emptySet }
         _ = try PatchPython.offset(ej, by: 1, context)
-        return try filledBox(try si.asInt(), try sj.asInt(), try ei.asInt(), try ej.asInt(), context)
+        return try filledBox(top, try sj.asInt(), bottom, try ej.asInt(), context)
     }
 
     private static func filledBox(_ top: Int, _ left: Int, _ bottom: Int, _ right: Int, _ context: EvaluationContext)

@@ -22,7 +22,7 @@ enum PatchPython {
         case .indices(let p): return p.first.map(Value.point)
         case .object(let c): return c.first.map(Value.cell)
         case .otherSet(let s): return s.first
-        case .none, .int, .function: throw DSLError.typeError("'\(value.typeName)' object is not iterable")
+        case .none, .int, .bigInt, .function: throw DSLError.typeError("'\(value.typeName)' object is not iterable")
         }
     }
 
@@ -67,11 +67,11 @@ enum PatchPython {
 
     /// `abs(value)`.
     static func absolute(_ value: Value) throws -> Value {
-        guard case .int(let n) = value else {
-            throw DSLError.typeError("bad operand type for abs(): '\(value.typeName)'")
+        switch value {
+        case .int(let n) where n != Int.min: return .int(Swift.abs(n))
+        case .int, .bigInt: return try Value.pythonLess(value, .int(0)) ? Value.pythonNegate(value) : value
+        default: throw DSLError.typeError("bad operand type for abs(): '\(value.typeName)'")
         }
-        guard n != Int.min else { throw DSLError.overflow("integer result of abs() does not fit in 64 bits") }
-        return .int(Swift.abs(n))
     }
 
     /// `zip(*items)` as a list of columns: every item must be iterable; the shortest sets the length.
