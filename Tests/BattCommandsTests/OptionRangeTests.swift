@@ -36,6 +36,23 @@ import Testing
             refused: wild + ["0", "1000000000001", "9223372036854775807", "1e6"],
             accepted: ["1", "16000000", "1000000000000"]),
         NumericOption(
+            command: ["run", "--dsl", "dsl.py"], option: "--worker-memory", range: "from 1MB to 1PB",
+            refused: wild + ["0", "999999", "1e30GB", "1.1PB", "-5MB", "infGB", "nanKB"],
+            accepted: ["1MB", "512MB", "2GB", "1PB"]),
+        NumericOption(
+            command: ["submit", "--tasks", "challenges.json"], option: "--timeout",
+            range: "more than 0 and at most 1d (86400s)",
+            refused: wild + ["0", "0s", "2e10", "86401", "1e30d", "infs"], accepted: ["1ms", "1s", "1d"]),
+        NumericOption(
+            command: ["submit", "--tasks", "challenges.json"], option: "--jobs", range: "from 1 to 1024",
+            refused: wild + ["0", "1025", "1.5"], accepted: ["1", "1024"]),
+        NumericOption(
+            command: ["submit", "--tasks", "challenges.json"], option: "--budget", range: "from 1 to 1000000000000",
+            refused: wild + ["0", "1000000000001"], accepted: ["1", "1000000000000"]),
+        NumericOption(
+            command: ["submit", "--tasks", "challenges.json"], option: "--max-solvers", range: "from 1 to 1000000",
+            refused: wild + ["0", "1000001"], accepted: ["1", "1000000"]),
+        NumericOption(
             command: ["cache", "inspect"], option: "--limit", range: "from 0 to 1000000000",
             refused: wild + ["1000000001", "9223372036854775807"], accepted: ["0", "20", "1000000000"]),
         NumericOption(
@@ -111,6 +128,8 @@ struct OptionRangeBinaryTests {
         ["run", "--timeout", "inf"], ["run", "--timeout", "1e30"], ["run", "--timeout", "2e10"],
         ["run", "--timeout", "nan"], ["run", "--jobs", "-1"], ["cache", "prune", "--older-than", "1e30d"],
         ["cache", "prune", "--max-size", "1e30GB"], ["cache", "inspect", "--top", "-1"],
+        ["run", "--dsl", "dsl.py", "--worker-memory", "1e30GB"], ["submit", "--tasks", "c.json", "--timeout", "inf"],
+        ["submit", "--tasks", "c.json", "--max-solvers", "-1"],
     ])
     func outOfRangeValuesExit64WithTheRange(_ arguments: [String]) async throws {
         let folder = try RunFolder()

@@ -109,6 +109,20 @@ public struct ByteSize: ExpressibleByArgument, Sendable, Equatable {
     }
 }
 
+extension ByteSize {
+    static let workerMemoryRange = "from 1MB to 1PB, such as 512MB or 2GB"
+
+    /// A `--dsl` worker's memory limit: a size, at least 1MB (below that no worker can start).
+    static func parseWorkerMemory(_ argument: String) throws -> ByteSize {
+        let size: ByteSize
+        do { size = try parse(argument) } catch { throw OptionValueError("not a size; give one \(workerMemoryRange)") }
+        guard size.bytes >= 1_000_000 else {
+            throw OptionValueError("out of range; worker memory is \(workerMemoryRange)")
+        }
+        return size
+    }
+}
+
 /// Whole-number options, each with the range it accepts.
 enum WholeNumber {
     /// `text` as an integer in `range`, or an error quoting the range.
@@ -121,6 +135,8 @@ enum WholeNumber {
     }
 
     static let jobs = 1...1024
+    /// Solvers of a task `batt submit` runs on its test inputs.
+    static let solvers = 1...1_000_000
     static let budget = 1...1_000_000_000_000
     /// Counts of rows or runs to show.
     static let count = 0...1_000_000_000

@@ -82,11 +82,11 @@ public struct RunCommand: AsyncParsableCommand {
     var python: String = "python3"
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help:
-            "Memory each --dsl worker may add beyond the imported DSL (512MB, 2GB); default: half the RAM shared by the workers."
-    )
-    var workerMemory: String?
+            "Memory each --dsl worker may add beyond the imported DSL (512MB, 2GB; 1MB to 1PB); default: half the RAM shared by the workers.",
+        transform: ByteSize.parseWorkerMemory)
+    var workerMemory: ByteSize?
 
     @Flag(name: .long, help: "Print one machine-readable JSON summary instead of the tables.")
     var json = false
@@ -107,26 +107,9 @@ public struct RunCommand: AsyncParsableCommand {
         if dsl == nil && (python != "python3" || workerMemory != nil) {
             throw ValidationError("--python and --worker-memory apply only with --dsl PATH/dsl.py.")
         }
-        if let workerMemory, RunCommand.bytes(workerMemory) == nil {
-            throw ValidationError(
-                "--worker-memory '\(workerMemory)' is not a size: write it as 512MB, 2GB or a number of bytes.")
-        }
     }
 
     /// `512MB`, `2GB`, `1.5G`, `1048576`: bytes, or nil when it is not a size.
-    static func bytes(_ text: String) -> Int64? {
-        let units: [(String, Double)] = [
-            ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("K", 1024), ("M", 1_048_576), ("G", 1_073_741_824), ("B", 1),
-        ]
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
-            guard let number = Double(trimmed.dropLast(suffix.count)), number > 0 else { return nil }
-            return Int64(number * factor)
-        }
-        guard let number = Int64(trimmed), number > 0 else { return nil }
-        return number
-    }
-
     public func run() async throws {
         // An interrupted --seed leaves no copy of the seed cache behind.
         TemporaryFiles.shared.removeOnInterrupt()
@@ -148,7 +131,7 @@ public struct RunCommand: AsyncParsableCommand {
             solverVersion: SolverVersion(tag: solverVersion ?? environment["BATT_SOLVER_VERSION"]),
             budget: budget, reportPath: report, emitDirectory: emit,
             pythonDSL: dsl.map {
-                PythonDSLOptions(dslPath: $0, python: python, workerMemoryBytes: workerMemory.flatMap(RunCommand.bytes))
+                PythonDSLOptions(dslPath: $0, python: python, workerMemoryBytes: workerMemory?.bytes)
             })
         let progress = ProgressPrinter(enabled: !quiet && !json)
         let outcome: RunOutcome

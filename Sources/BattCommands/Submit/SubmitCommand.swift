@@ -42,19 +42,32 @@ public struct SubmitCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Start a missing cache from a copy of this (possibly read-only) cache.")
     var seed: String?
 
-    @Option(name: .long, help: "Time limit per candidate when validating, and per solver and test input: 1s, 500ms.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help:
+            "Time limit per candidate when validating, and per solver and test input: 1s, 500ms (more than 0, at most 1d).",
+        transform: TimeLimit.parse)
     var timeout: TimeLimit = TimeLimit(seconds: 1)
 
-    @Option(name: .long, help: "Validations to run at once; the number of cores when not given.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Validations to run at once, 1 to 1024; the number of cores when not given.",
+        transform: { try WholeNumber.parse($0, in: WholeNumber.jobs) })
     var jobs: Int?
 
     @Option(name: .long, help: "The tag of the verdicts to use (default: $BATT_SOLVER_VERSION).")
     var solverVersion: String?
 
-    @Option(name: .long, help: "Elements one evaluation may create before it counts as 'budget'.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Elements one evaluation may create before it counts as 'budget' (1 to 10^12).",
+        transform: { try WholeNumber.parse($0, in: WholeNumber.budget) })
     var budget: Int = 16_000_000
 
-    @Option(name: .long, help: "At most this many solvers of a task are run on its test inputs, best first.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "At most this many solvers of a task are run on its test inputs, best first (1 to 1000000).",
+        transform: { try WholeNumber.parse($0, in: WholeNumber.solvers) })
     var maxSolvers: Int = AttemptPicker.defaultMaximumSolvers
 
     @Flag(
@@ -70,9 +83,6 @@ public struct SubmitCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
-        guard budget >= 1 else { throw ValidationError("--budget must be at least 1, got \(budget).") }
-        guard maxSolvers >= 1 else { throw ValidationError("--max-solvers must be at least 1, got \(maxSolvers).") }
         if seed != nil && candidates == nil {
             throw ValidationError("--seed starts the cache a --candidates run writes; give --candidates too.")
         }
