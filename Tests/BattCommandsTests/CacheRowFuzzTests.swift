@@ -40,6 +40,10 @@ import Testing
                 "file_digest": text, "context": text, "language_version": text, "contents": text,
                 "created_at": time, "last_used_at": time,
             ],
+            "python_dsls": [
+                "dsl_key": text, "solver_version": text, "dsl_path": text, "dsl_hash": text, "manifest": text,
+                "created_at": time, "last_used_at": time,
+            ],
             "grdb_migrations": ["identifier": text],
         ]
     }()
@@ -98,6 +102,12 @@ import Testing
             toFile: candidates, atomically: true, encoding: .utf8)
         let built = path("built.sqlite")
         _ = try await Pipeline(options: options(cache: built, candidates: candidates)).run()
+        // What a --dsl run records of its DSL (cache commands read it, native runs do not).
+        try CacheStore(path: built).storePythonDSL(
+            PythonDSLRecord(
+                dslKey: "/fuzz/dsl.py|python3|dsl",
+                solverVersion: SolverVersion(tag: nil).description + "+py:0123456789ab",
+                dslPath: "/fuzz/dsl.py", dslHash: "0123456789abcdef", manifest: "{}"))
         let cache = path("pristine.sqlite")
         _ = try CacheStore(path: built).export(to: cache)
         try dropNotNull(cache)

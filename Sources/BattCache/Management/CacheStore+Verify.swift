@@ -157,6 +157,16 @@ extension CacheStore {
             _ = try read.real(4, "created_at")
             _ = try read.real(5, "last_used_at")
         }
+        try scan(
+            "python_dsls",
+            "SELECT \(PythonDSLRecord.columns), created_at, last_used_at, rowid FROM python_dsls ORDER BY rowid",
+            idColumn: 7
+        ) { row in
+            _ = try PythonDSLRecord(row: row)
+            let read = RowReader(row, table: "python_dsls")
+            _ = try read.real(5, "created_at")
+            _ = try read.real(6, "last_used_at")
+        }
         try scan("grdb_migrations", "SELECT identifier, rowid FROM grdb_migrations ORDER BY rowid", idColumn: 1) {
             _ = try RowReader($0, table: "grdb_migrations").text(0, "identifier")
         }

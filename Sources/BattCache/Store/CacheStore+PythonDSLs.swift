@@ -30,7 +30,9 @@ extension CacheStore {
                     SELECT dsl_key, solver_version, dsl_path, dsl_hash, manifest FROM python_dsls
                     WHERE dsl_key = ? ORDER BY last_used_at DESC LIMIT 16
                     """, arguments: [dslKey]
-            ).map(PythonDSLRecord.init(row:))
+            )
+            // A row batt would never write is no record: the DSL is asked again.
+            .compactMap { try? PythonDSLRecord(row: $0) }
         }
     }
 
@@ -45,7 +47,7 @@ extension CacheStore {
                     ORDER BY last_used_at
                     """)
             {
-                let record = PythonDSLRecord(row: row)
+                guard let record = try? PythonDSLRecord(row: row) else { continue }
                 found[record.solverVersion] = record
             }
             return found
@@ -73,9 +75,16 @@ extension CacheStore {
 }
 
 extension PythonDSLRecord {
-    init(row: Row) {
+    /// The columns `init(row:)` reads, in order.
+    static let columns = "dsl_key, solver_version, dsl_path, dsl_hash, manifest"
+
+    /// Decodes a row of ``columns``; a NULL, BLOB or number where text belongs is
+    /// ``CacheError/invalidRow(table:reason:)``, never a trap.
+    init(row: Row) throws {
+        let read = RowReader(row, table: "python_dsls")
         self.init(
-            dslKey: row["dsl_key"], solverVersion: row["solver_version"], dslPath: row["dsl_path"],
-            dslHash: row["dsl_hash"], manifest: row["manifest"])
+            dslKey: try read.text(0, "dsl_key"), solverVersion: try read.text(1, "solver_version"),
+            dslPath: try read.text(2, "dsl_path"), dslHash: try read.text(3, "dsl_hash"),
+            manifest: try read.text(4, "manifest"))
     }
 }
