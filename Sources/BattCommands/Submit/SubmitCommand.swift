@@ -64,6 +64,8 @@ public struct SubmitCommand: AsyncParsableCommand {
     )
     var preferAgreement = false
 
+    @OptionGroup var sharding: ShardOptions
+
     @Flag(name: .long, help: "Print one machine-readable JSON summary instead of text.")
     var json = false
 
@@ -75,6 +77,11 @@ public struct SubmitCommand: AsyncParsableCommand {
         guard maxSolvers >= 1 else { throw ValidationError("--max-solvers must be at least 1, got \(maxSolvers).") }
         if seed != nil && candidates == nil {
             throw ValidationError("--seed starts the cache a --candidates run writes; give --candidates too.")
+        }
+        if sharding.shard != nil && candidates == nil {
+            throw ValidationError(
+                "--shard chooses which candidates to validate; give --candidates too (the submission is written from the whole cache)."
+            )
         }
     }
 
@@ -99,10 +106,11 @@ public struct SubmitCommand: AsyncParsableCommand {
 
         var run: RunSummary?
         if let candidates {
-            let options = RunOptions(
+            var options = RunOptions(
                 tasksPath: tasks, candidatesPath: candidates, defaultTaskID: task, cachePath: cachePath,
                 seedPath: seed, timeLimitSeconds: timeout.seconds,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, solverVersion: version, budget: budget)
+            do { options.shard = try sharding.resolve(environment) } catch { throw Self.failure(error.description) }
             let outcome: RunOutcome
             do {
                 outcome = try await Pipeline(options: options).run()
