@@ -73,6 +73,9 @@ import Testing
                 == (try Shard(index: 1, count: 3)))
         #expect { try Shard.fromEnvironment([:]) } throws: { "\($0)".contains("SLURM_ARRAY_TASK_ID") }
         #expect {
+            try Shard.fromEnvironment(["SLURM_ARRAY_TASK_ID": "", "JOB_COMPLETION_INDEX": " "])
+        } throws: { "\($0)".contains("no shard in the environment") }
+        #expect {
             try Shard.fromEnvironment(["SLURM_ARRAY_TASK_ID": "x", "SLURM_ARRAY_TASK_COUNT": "4"])
         } throws: { "\($0)".contains("SLURM_ARRAY_TASK_ID=x") }
     }

@@ -59,7 +59,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// anywhere else (a set of Kaggle notebooks, a shell loop).
     public static func fromEnvironment(_ environment: [String: String], count: Int? = nil) throws(ShardError) -> Shard {
         func number(_ name: String) throws(ShardError) -> Int? {
-            guard let text = environment[name] else { return nil }
+            // An empty variable counts as unset, as shells export them.
+            guard let text = environment[name], !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
                 throw .invalid("\(name)=\(text)", "\(name) must be a whole number")
             }
