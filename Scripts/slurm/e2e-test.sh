@@ -60,9 +60,17 @@ step "$(slurmctld -V), $(munged -V 2>&1 | head -1)"
 work=$(mktemp -d /tmp/batt-slurm-e2e.XXXXXX)
 chmod 755 "$work"
 pids=()
+# The daemons stop whatever happens; the work folder stays only when the test failed (or with
+# BATT_SLURM_KEEP=1), for its logs.
 cleanup() {
+    local status=$?
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [ "$status" = 0 ] && [ "${BATT_SLURM_KEEP:-}" != 1 ]; then
+        rm -rf "$work"
+    else
+        echo "the cluster's configuration, logs and caches are in $work"
+    fi
 }
 trap cleanup EXIT
 
