@@ -31,6 +31,8 @@ public struct RunOptions: Sendable {
     /// At most this many pages in the cache file; a write beyond fails as on a full disk (tests
     /// use it to show what a full disk does). nil: no cap but the disk's.
     public var cacheMaxPageCount: Int?
+    /// Validate only the candidates of the tasks in this shard (nil: all of them).
+    public var shard: Shard?
 
     public init(
         tasksPath: String, candidatesPath: String, defaultTaskID: String? = nil,

@@ -88,8 +88,13 @@ public struct RunCommand: AsyncParsableCommand {
         transform: ByteSize.parseWorkerMemory)
     var workerMemory: ByteSize?
 
+    @OptionGroup var sharding: ShardOptions
+
     @Flag(name: .long, help: "Print one machine-readable JSON summary instead of the tables.")
     var json = false
+
+    @Flag(name: .long, help: "Print the per-task table even with more than 40 tasks (otherwise a summary).")
+    var table = false
 
     @Flag(name: .long, help: "Print only the totals line (and errors).")
     var quiet = false
@@ -124,7 +129,9 @@ public struct RunCommand: AsyncParsableCommand {
             )
         }
         let cachePath = noCache ? nil : (cache ?? environment["BATT_CACHE"] ?? "batt-cache.sqlite")
-        let options = RunOptions(
+        let shard: Shard?
+        do { shard = try sharding.resolve(environment) } catch { fail(error.description) }
+        var options = RunOptions(
             tasksPath: tasksPath, candidatesPath: candidatesPath, defaultTaskID: task,
             cachePath: cachePath, seedPath: seed, timeLimitSeconds: timeout.seconds,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -133,6 +140,7 @@ public struct RunCommand: AsyncParsableCommand {
             pythonDSL: dsl.map {
                 PythonDSLOptions(dslPath: $0, python: python, workerMemoryBytes: workerMemory?.bytes)
             })
+        options.shard = shard
         let progress = ProgressPrinter(enabled: !quiet && !json)
         let outcome: RunOutcome
         do {
@@ -164,7 +172,7 @@ public struct RunCommand: AsyncParsableCommand {
         if json {
             print(try RunReport.json(outcome.summary))
         } else {
-            print(RunReport.text(outcome.summary, results: outcome.results, quiet: quiet))
+            print(RunReport.text(outcome.summary, results: outcome.results, quiet: quiet, fullTable: table))
         }
         if let failure = outcome.summary.cacheWriteFailure, quiet || json {
             FileHandle.standardError.write(

@@ -6,7 +6,14 @@ enum RunReport {
     /// How many problems of one kind are listed before the rest are counted.
     static let listedProblems = 50
 
-    static func text(_ summary: RunSummary, results: [CandidateResult], quiet: Bool) -> String {
+    /// With more tasks than this, the default output is the screen summary, not the table.
+    static let tableTaskLimit = 40
+
+    /// How many task ids a summary line names before counting the rest.
+    static let listedTasks = 12
+
+    static func text(_ summary: RunSummary, results: [CandidateResult], quiet: Bool, fullTable: Bool = false) -> String
+    {
         var lines: [String] = []
         if !quiet {
             for diagnostic in summary.diagnostics.prefix(listedProblems) { lines.append("warning: \(diagnostic)") }
@@ -22,7 +29,11 @@ enum RunReport {
                 lines.append("skipped: ... and \(invalid.count - listedProblems) more candidates (see --report)")
             }
             for warning in summary.warnings { lines.append("warning: \(warning)") }
-            lines.append(table(summary.tasks))
+            if fullTable || summary.tasks.count <= tableTaskLimit {
+                lines.append(table(summary.tasks))
+            } else {
+                lines += screenSummary(summary)
+            }
             lines.append("")
         }
         let outcomes = ["correct", "wrong", "error", "timeout", "budget"]
@@ -39,6 +50,9 @@ enum RunReport {
             \(summary.inlineMisses) misses, verdicts \(summary.verdictHits) hits / \(summary.verdictMisses) misses, \
             validated \(summary.validated) (\(outcomes))
             """)
+        if let shard = summary.shard, summary.tasks.count <= tableTaskLimit || quiet {
+            lines.append("shard \(shard): only the candidates of this shard's tasks were validated")
+        }
         if summary.candidateFilesKnown {
             lines.append("the cache knew every candidate file: none was parsed again")
         }
@@ -67,6 +81,48 @@ enum RunReport {
                         : "no Python started (names and version from the cache)"))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What a person reads at a glance instead of a long table: solved, newly solved and lost
+    /// tasks, hit rates and the slowest solvers.
+    static func screenSummary(_ summary: RunSummary) -> [String] {
+        var lines: [String] = []
+        let tasks = summary.tasks
+        let solved = tasks.filter { $0.correct > 0 }.count
+        lines.append(
+            "\(tasks.count) tasks\(summary.shard.map { " (shard \($0))" } ?? ""): \(solved) solved, "
+                + "\(tasks.filter { $0.correct == 0 && $0.candidates > $0.invalid }.count) unsolved, "
+                + "\(tasks.filter { $0.candidates == $0.invalid }.count) with no candidate that can run")
+        if let newly = summary.newlySolved, let lost = summary.lost {
+            lines.append("newly solved (the cache had no correct solver before): " + listed(newly))
+            lines.append("lost (the cache has a correct solver this run lacks): " + listed(lost))
+        }
+        func rate(_ hits: Int, _ misses: Int) -> String {
+            hits + misses == 0
+                ? "none looked up"
+                : String(format: "%.1f%% (%d of %d)", 100 * Double(hits) / Double(hits + misses), hits, hits + misses)
+        }
+        lines.append(
+            "hit rates: inline \(rate(summary.inlineHits, summary.inlineMisses)), verdicts \(rate(summary.verdictHits, summary.verdictMisses))"
+        )
+        if !summary.slowest.isEmpty {
+            lines.append("slowest solvers:")
+            for slow in summary.slowest {
+                lines.append(
+                    String(format: "  %8.3fs  ", slow.elapsedSeconds)
+                        + "\(slow.task)  \(slow.function)  \(slow.outcome)\(slow.cached ? " (cached)" : "")  \(slow.file):\(slow.line)"
+                )
+            }
+        }
+        lines.append("(the per-task table of all \(tasks.count) tasks: --table, or --json)")
+        return lines
+    }
+
+    /// `a, b, c and 9 more`, or `none`.
+    static func listed(_ ids: [String]) -> String {
+        guard !ids.isEmpty else { return "none" }
+        let shown = ids.prefix(listedTasks).joined(separator: ", ")
+        return "\(ids.count): " + shown + (ids.count > listedTasks ? " and \(ids.count - listedTasks) more" : "")
     }
 
     static func table(_ tasks: [TaskSummary]) -> String {

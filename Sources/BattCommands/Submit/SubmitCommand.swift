@@ -77,6 +77,8 @@ public struct SubmitCommand: AsyncParsableCommand {
     )
     var preferAgreement = false
 
+    @OptionGroup var sharding: ShardOptions
+
     @Flag(name: .long, help: "Print one machine-readable JSON summary instead of text.")
     var json = false
 
@@ -85,6 +87,11 @@ public struct SubmitCommand: AsyncParsableCommand {
     public func validate() throws {
         if seed != nil && candidates == nil {
             throw ValidationError("--seed starts the cache a --candidates run writes; give --candidates too.")
+        }
+        if sharding.shard != nil && candidates == nil {
+            throw ValidationError(
+                "--shard chooses which candidates to validate; give --candidates too (the submission is written from the whole cache)."
+            )
         }
     }
 
@@ -109,10 +116,11 @@ public struct SubmitCommand: AsyncParsableCommand {
 
         var run: RunSummary?
         if let candidates {
-            let options = RunOptions(
+            var options = RunOptions(
                 tasksPath: tasks, candidatesPath: candidates, defaultTaskID: task, cachePath: cachePath,
                 seedPath: seed, timeLimitSeconds: timeout.seconds,
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, solverVersion: version, budget: budget)
+            do { options.shard = try sharding.resolve(environment) } catch { throw Self.failure(error.description) }
             let outcome: RunOutcome
             do {
                 outcome = try await Pipeline(options: options).run()

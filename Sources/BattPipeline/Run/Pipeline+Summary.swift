@@ -1,5 +1,6 @@
 import BattCache
 import BattLanguage
+import BattTasks
 import Foundation
 
 extension Pipeline {
@@ -85,5 +86,40 @@ extension Pipeline {
             }
         }
         return texts
+    }
+}
+
+extension Pipeline {
+    /// How many of the slowest verdicts a summary keeps.
+    static let slowestKept = 5
+
+    /// Newly solved and lost tasks against what the cache knew before the run, and the slowest
+    /// verdicts.
+    static func compare(
+        _ results: [CandidateResult], taskSet: TaskSet, solvedBefore: Set<String>?, summary: inout RunSummary
+    ) {
+        if let solvedBefore {
+            var newly: [String] = []
+            var lost: [String] = []
+            for row in summary.tasks where row.candidates > row.invalid {
+                guard let task = taskSet[row.task] else { continue }
+                let knownSolved = solvedBefore.contains(task.fingerprint.hex)
+                if row.correct > 0 && !knownSolved { newly.append(row.task) }
+                if row.correct == 0 && knownSolved { lost.append(row.task) }
+            }
+            summary.newlySolved = newly
+            summary.lost = lost
+        }
+        let timed = results.filter { $0.verdictCache != .shared && $0.elapsedSeconds != nil && $0.solverMD5 != nil }
+        summary.slowest = timed.sorted { a, b in
+            let (x, y) = (a.elapsedSeconds ?? 0, b.elapsedSeconds ?? 0)
+            return x != y ? x > y : (a.task ?? "", a.function) < (b.task ?? "", b.function)
+        }
+        .prefix(slowestKept).map {
+            SlowSolver(
+                task: $0.task ?? "?", function: $0.function, file: $0.file, line: $0.line,
+                solverMD5: $0.solverMD5 ?? "", outcome: $0.outcome, elapsedSeconds: $0.elapsedSeconds ?? 0,
+                cached: $0.verdictCache == .hit)
+        }
     }
 }

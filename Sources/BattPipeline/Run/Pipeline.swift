@@ -115,12 +115,14 @@ public struct Pipeline: Sendable {
             loaded = CandidateSource.parse(files, defaultTaskID: options.defaultTaskID)
         }
         CandidateSource.markUnknownTasks(&loaded, knownTasks: Set(taskSet.ids))
+        if let shard = options.shard { CandidateSource.keep(shard, in: &loaded) }
         clock.add("load and parse", seconds: inputs.loadSeconds)
 
         var summary = RunSummary(
             solverVersion: version, cachePath: store?.path,
             cacheMode: store.map { Pipeline.describe($0.accessMode) } ?? "none")
         summary.candidates = loaded.candidates.count
+        summary.shard = options.shard?.description
         summary.candidateFilesKnown = loaded.fromRecords
         summary.unreadable = loaded.unreadableFunctions
         summary.diagnostics =
@@ -264,6 +266,8 @@ public struct Pipeline: Sendable {
         } catch {
             throw PipelineError.cache("cannot read the cache: \(error)")
         }
+        // What the cache knew solved before this run stores anything, for "newly solved" and "lost".
+        let solvedBefore = try? store?.solvedTaskFingerprints(solverVersion: version)
         let cached = lookup.found
         var verdicts = [Verdict?](repeating: nil, count: jobs.count)
         var fromCache = [Bool](repeating: false, count: jobs.count)
@@ -352,7 +356,8 @@ public struct Pipeline: Sendable {
             try writes.store(verdicts: pending)
             // What each file held, so the next run over the same files can skip parsing them.
             // Only bookkeeping: when it cannot be written, the next run parses the files again.
-            if !loaded.fromRecords, writes.failure == nil, let store = writes.store {
+            // A shard holds only part of each file: what it saw is not what the file holds.
+            if !loaded.fromRecords, options.shard == nil, writes.failure == nil, let store = writes.store {
                 do {
                     try store.storeCandidateFiles(
                         CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
@@ -380,6 +385,7 @@ public struct Pipeline: Sendable {
             candidates: candidates, bodyHashes: bodyHashes, keys: keyOfCandidate,
             jobsByKey: jobsByKey, verdicts: verdicts, fromCache: fromCache, hasCache: store != nil,
             results: &results, summary: &summary)
+        Pipeline.compare(results, taskSet: taskSet, solvedBefore: solvedBefore, summary: &summary)
         clock.end("summarise")
         summary.phases = clock.phases
         summary.evaluator = evaluator.activity

@@ -127,6 +127,14 @@ public struct RunSummary: Sendable, Codable {
     public var diagnostics: [String] = []
     /// What evaluated the candidates, and how many Python workers it started.
     public var evaluator: EvaluatorActivity?
+    /// `I/N` when the run validated one shard of the tasks (`--shard`).
+    public var shard: String?
+    /// Tasks solved now that the cache had no correct verdict for before this run (nil: no cache).
+    public var newlySolved: [String]?
+    /// Tasks of this run the cache held a correct verdict for that no candidate of this run has.
+    public var lost: [String]?
+    /// The slowest unique (task, solver) verdicts of the run, slowest first.
+    public var slowest: [SlowSolver] = []
 
     enum CodingKeys: String, CodingKey {
         case solverVersion = "solver_version"
@@ -152,10 +160,33 @@ public struct RunSummary: Sendable, Codable {
         case verdictsNotStored = "verdicts_not_stored"
         case cacheWriteFailure = "cache_write_failure"
         case cacheFull = "cache_full"
-        case phases, tasks, warnings, diagnostics, evaluator
+        case phases, tasks, warnings, diagnostics, evaluator, shard
+        case newlySolved = "newly_solved"
+        case lost, slowest
     }
 
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }
+}
+
+/// One of the slowest verdicts of a run.
+public struct SlowSolver: Sendable, Codable, Equatable {
+    public var task: String
+    public var function: String
+    public var file: String
+    public var line: Int
+    public var solverMD5: String
+    public var outcome: String
+    public var elapsedSeconds: Double
+    /// Whether the verdict came from the cache (its time is that of the run that computed it).
+    public var cached: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case task, function, file, line
+        case solverMD5 = "solver_md5"
+        case outcome
+        case elapsedSeconds = "elapsed"
+        case cached
+    }
 }
 
 /// What `Pipeline.run()` returns.
