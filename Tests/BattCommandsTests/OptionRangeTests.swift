@@ -53,6 +53,13 @@ import Testing
             command: ["submit", "--tasks", "challenges.json"], option: "--max-solvers", range: "from 1 to 1000000",
             refused: wild + ["0", "1000001"], accepted: ["1", "1000000"]),
         NumericOption(
+            command: ["run", "--shard", "env"], option: "--shard-count", range: "from 1 to 100000",
+            refused: wild + ["0", "100001", "1e30"], accepted: ["1", "4", "100000"]),
+        NumericOption(
+            command: ["run"], option: "--shard", range: "1 to 100000",
+            refused: ["-1/4", "4/4", "0/0", "0/100001", "1e30/2", "inf/nan", "0/99999999999999999999", ""],
+            accepted: ["0/1", "3/4", "99999/100000", "env"]),
+        NumericOption(
             command: ["cache", "inspect"], option: "--limit", range: "from 0 to 1000000000",
             refused: wild + ["1000000001", "9223372036854775807"], accepted: ["0", "20", "1000000000"]),
         NumericOption(

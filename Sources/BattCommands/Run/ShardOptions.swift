@@ -4,8 +4,9 @@ import Foundation
 
 /// `--shard I/N` (or `--shard env`) and `--shard-count N`, shared by `batt run` and `batt submit`.
 struct ShardOptions: ParsableArguments {
+    // Unconditional, so `--shard -1/4` is answered with the range rather than "Missing value".
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "Validate only the tasks of shard INDEX/COUNT (0/4 to 3/4), or 'env' to read it from the scheduler.",
             discussion:
@@ -15,15 +16,14 @@ struct ShardOptions: ParsableArguments {
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: "How many shards there are, for --shard env when the scheduler does not say (Kubernetes: completions).")
+        help:
+            "How many shards there are (1 to 100000), for --shard env when the scheduler does not say (Kubernetes: completions).",
+        transform: { try WholeNumber.parse($0, in: 1...Shard.maximumCount) })
     var shardCount: Int?
 
     func validate() throws {
         if shardCount != nil && shard != "env" {
             throw ValidationError("--shard-count applies only with --shard env.")
-        }
-        if let shardCount, !(1...Shard.maximumCount).contains(shardCount) {
-            throw ValidationError("--shard-count must be 1 to \(Shard.maximumCount), got \(shardCount).")
         }
         if let shard, shard != "env" {
             do { _ = try Shard.parse(shard) } catch { throw ValidationError(error.description) }

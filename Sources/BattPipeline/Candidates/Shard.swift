@@ -18,10 +18,13 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     public init(index: Int, count: Int) throws(ShardError) {
         guard count >= 1, count <= Shard.maximumCount else {
-            throw .invalid("\(index)/\(count)", "the shard count must be 1 to \(Shard.maximumCount)")
+            throw .invalid(
+                "\(index)/\(count)", "the shard count must be 1 to \(Shard.maximumCount), the index 0 to COUNT-1")
         }
         guard index >= 0, index < count else {
-            throw .invalid("\(index)/\(count)", "the index must be 0 to \(count - 1) (shards are numbered from 0)")
+            throw .invalid(
+                "\(index)/\(count)",
+                "the index must be 0 to \(count - 1) (shards are numbered from 0; COUNT is 1 to \(Shard.maximumCount))")
         }
         self.index = index
         self.count = count
@@ -47,7 +50,10 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         guard parts.count == 2, let index = Int(parts[0].trimmingCharacters(in: .whitespaces)),
             let count = Int(parts[1].trimmingCharacters(in: .whitespaces))
         else {
-            throw .invalid(text, "write it as INDEX/COUNT, e.g. 0/4 for the first of 4 shards")
+            throw .invalid(
+                text,
+                "write it as INDEX/COUNT, COUNT 1 to \(Shard.maximumCount) and INDEX 0 to COUNT-1, e.g. 0/4 for the first of 4 shards"
+            )
         }
         return try Shard(index: index, count: count)
     }
