@@ -65,6 +65,11 @@ public struct RunCommand: AsyncParsableCommand {
         transform: { try WholeNumber.parse($0, in: WholeNumber.budget) })
     var budget: Int = 16_000_000
 
+    @Flag(
+        name: .long,
+        help: "Validate each candidate on its own instead of sharing a task's common sub-expressions (same verdicts).")
+    var noShare = false
+
     @Option(name: .long, help: "Write one JSON line per candidate to this file.")
     var report: String?
 
@@ -141,7 +146,7 @@ public struct RunCommand: AsyncParsableCommand {
             )
         }
         let cachePath = noCache ? nil : (cache ?? environment["BATT_CACHE"] ?? "batt-cache.sqlite")
-        let options = RunOptions(
+        var options = RunOptions(
             tasksPath: tasksPath, candidatesPath: candidatesPath, defaultTaskID: task,
             cachePath: cachePath, seedPath: seed, timeLimitSeconds: timeout.seconds,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -150,6 +155,7 @@ public struct RunCommand: AsyncParsableCommand {
             pythonDSL: dsl.map {
                 PythonDSLOptions(dslPath: $0, python: python, workerMemoryBytes: workerMemory.flatMap(RunCommand.bytes))
             })
+        options.sharesEvaluation = !noShare
         let progress = ProgressPrinter(enabled: !quiet && !json)
         let outcome: RunOutcome
         do {

@@ -1,0 +1,88 @@
+import BattDSL
+
+/// The programs of one task merged into one graph of distinct nodes: two nodes are one when they
+/// call the same primitive (or callee node) on the same argument nodes, or are the same constant
+/// or parameter.
+///
+/// A program that holds two equal nodes keeps them apart (its second is matched only with other
+/// programs' second), so no program ever sees one function object where alone it had two.
+struct SharedGraph {
+    /// For each program, the graph node of each of its nodes.
+    let nodesOfProgram: [[Int]]
+    let nodeCount: Int
+    /// For each program, the graph nodes no later program reads: released once it is done.
+    let releasedAfter: [[Int]]
+    /// For each graph node, the last program that reads it.
+    let lastReader: [Int]
+
+    private enum Key: Hashable {
+        case parameter(String)
+        case constant(String)
+        case primitive(String, [Int])
+        case dynamic(callee: Int, arguments: [Int], keywords: [String], keywordNodes: [Int])
+        case negate(Int)
+        case tuple([Int])
+        /// Never shared: a node that only raises.
+        case failure(program: Int, node: Int)
+    }
+
+    private struct Occurrence: Hashable {
+        let key: Key
+        let index: Int
+    }
+
+    init(_ programs: [Program]) {
+        var ids: [Occurrence: Int] = [:]
+        var nodesOfProgram: [[Int]] = []
+        nodesOfProgram.reserveCapacity(programs.count)
+        var lastReader: [Int] = []
+        for (p, program) in programs.enumerated() {
+            var local = [Int](repeating: -1, count: program.nodes.count)
+            var seen: [Key: Int] = [:]
+            for (n, node) in program.nodes.enumerated() {
+                let key: Key
+                switch node {
+                case .parameter(let k):
+                    let name = k < program.parameterNames.count ? program.parameterNames[k] : ""
+                    key = .parameter(SharedGraph.argumentRole(of: name))
+                case .constant(let value):
+                    key = .constant(String(describing: value))
+                case .primitive(let primitive, let arguments):
+                    key = .primitive(primitive.name, arguments.map { local[$0] })
+                case .dynamic(let callee, let arguments, let keywords):
+                    key = .dynamic(
+                        callee: local[callee], arguments: arguments.map { local[$0] },
+                        keywords: keywords.map(\.name), keywordNodes: keywords.map { local[$0.node] })
+                case .negate(let operand):
+                    key = .negate(local[operand])
+                case .tuple(let elements):
+                    key = .tuple(elements.map { local[$0] })
+                case .failure:
+                    key = .failure(program: p, node: n)
+                }
+                let occurrence = Occurrence(key: key, index: seen[key, default: 0])
+                seen[key, default: 0] += 1
+                if let id = ids[occurrence] {
+                    local[n] = id
+                    lastReader[id] = p
+                } else {
+                    local[n] = lastReader.count
+                    ids[occurrence] = lastReader.count
+                    lastReader.append(p)
+                }
+            }
+            nodesOfProgram.append(local)
+        }
+        var releasedAfter = [[Int]](repeating: [], count: programs.count)
+        for (id, reader) in lastReader.enumerated() { releasedAfter[reader].append(id) }
+        self.nodesOfProgram = nodesOfProgram
+        self.nodeCount = lastReader.count
+        self.releasedAfter = releasedAfter
+        self.lastReader = lastReader
+    }
+
+    /// What a parameter receives, by its name: the input grid, the demonstrations, or None.
+    static func argumentRole(of name: String) -> String {
+        name == "I" || name == "S" ? name : ""
+    }
+}
