@@ -4,7 +4,7 @@ import BattDSL
 /// call the same primitive (or callee node) on the same argument nodes, or are the same constant
 /// or parameter.
 ///
-/// A program that holds two equal nodes keeps them apart (its second is matched only with other
+/// A program that holds two equal calls keeps them apart (its second is matched only with other
 /// programs' second), so no program ever sees one function object where alone it had two.
 struct SharedGraph {
     /// For each program, the graph node of each of its nodes.
@@ -60,8 +60,14 @@ struct SharedGraph {
                 case .failure:
                     key = .failure(program: p, node: n)
                 }
-                let occurrence = Occurrence(key: key, index: seen[key, default: 0])
-                seen[key, default: 0] += 1
+                // Only a call can make a new function object; equal values of any other node
+                // are indistinguishable, so they share whatever their number.
+                var index = 0
+                if node.isCall {
+                    index = seen[key, default: 0]
+                    seen[key] = index + 1
+                }
+                let occurrence = Occurrence(key: key, index: index)
                 if let id = ids[occurrence] {
                     local[n] = id
                     lastReader[id] = p
