@@ -32,15 +32,21 @@ public struct NativeEvaluator: SolverEvaluator {
     public func prepareToValidate() throws {}
 
     public func validate(_ function: CandidateFunction, on task: ARCTask) async -> Verdict {
-        Pipeline.validate(function, on: task, with: validator)
+        let start = CallTally.threadCPUNanoseconds()
+        let verdict = Pipeline.validate(function, on: task, with: validator)
+        tally.add(SharedValidator.Counts(), cpuNanoseconds: CallTally.threadCPUNanoseconds() &- start)
+        return verdict
     }
 
     public var validatesTogether: Bool { shares }
 
     public func validate(_ functions: [CandidateFunction], on task: ARCTask) async -> [Verdict] {
         guard shares else {
-            return functions.map { Pipeline.validate($0, on: task, with: validator) }
+            var verdicts: [Verdict] = []
+            for function in functions { verdicts.append(await validate(function, on: task)) }
+            return verdicts
         }
+        let start = CallTally.threadCPUNanoseconds()
         var verdicts = [Verdict?](repeating: nil, count: functions.count)
         var programs: [Program] = []
         var positions: [Int] = []
@@ -54,35 +60,44 @@ public struct NativeEvaluator: SolverEvaluator {
         }
         let (shared, counts) = SharedValidator(validator: validator).validate(programs, on: task)
         for (offset, k) in positions.enumerated() { verdicts[k] = shared[offset] }
-        tally.add(counts)
+        tally.add(counts, cpuNanoseconds: CallTally.threadCPUNanoseconds() &- start)
         return verdicts.map { $0! }
     }
 
     public func shutdown() {}
 
     public var activity: EvaluatorActivity {
-        guard shares else { return EvaluatorActivity(runtime: "native") }
-        let counts = tally.counts
+        let (counts, cpu) = tally.totals
         return EvaluatorActivity(
-            runtime: "native", callsRequested: counts.requested, callsEvaluated: counts.evaluated)
+            runtime: "native", callsRequested: shares ? counts.requested : nil,
+            callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9)
     }
 }
 
-/// The calls counted across concurrent batches.
+/// The calls and CPU time counted across concurrent batches.
 private final class CallTally: @unchecked Sendable {
     private let lock = NSLock()
     private var total = SharedValidator.Counts()
+    private var cpuNanoseconds: UInt64 = 0
 
-    func add(_ counts: SharedValidator.Counts) {
+    func add(_ counts: SharedValidator.Counts, cpuNanoseconds cpu: UInt64) {
         lock.lock()
         defer { lock.unlock() }
         total.requested += counts.requested
         total.evaluated += counts.evaluated
+        cpuNanoseconds &+= cpu
     }
 
-    var counts: SharedValidator.Counts {
+    var totals: (SharedValidator.Counts, UInt64) {
         lock.lock()
         defer { lock.unlock() }
-        return total
+        return (total, cpuNanoseconds)
+    }
+
+    /// The calling thread's CPU time: validation runs synchronously on one thread per call.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
     }
 }

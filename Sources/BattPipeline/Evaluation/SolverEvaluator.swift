@@ -71,16 +71,20 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
     public var callsRequested: Int?
     /// Calls actually computed: fewer than requested where solvers shared sub-expressions.
     public var callsEvaluated: Int?
+    /// CPU time (of the threads that validated) spent compiling and validating, in seconds; nil
+    /// where the evaluator does not measure it.
+    public var validationCPUSeconds: Double?
 
     public init(
         runtime: String, workersStarted: Int = 0, startedPython: Bool = false, callsRequested: Int? = nil,
-        callsEvaluated: Int? = nil
+        callsEvaluated: Int? = nil, validationCPUSeconds: Double? = nil
     ) {
         self.runtime = runtime
         self.workersStarted = workersStarted
         self.startedPython = startedPython
         self.callsRequested = callsRequested
         self.callsEvaluated = callsEvaluated
+        self.validationCPUSeconds = validationCPUSeconds
     }
 
     enum CodingKeys: String, CodingKey {
@@ -89,5 +93,6 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
         case startedPython = "started_python"
         case callsRequested = "calls_requested"
         case callsEvaluated = "calls_evaluated"
+        case validationCPUSeconds = "validation_cpu_seconds"
     }
 }

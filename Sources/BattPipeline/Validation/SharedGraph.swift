@@ -17,6 +17,7 @@ struct SharedGraph {
 
     private enum Key: Hashable {
         case parameter(String)
+        case integer(Int)
         case constant(String)
         case primitive(String, [Int])
         case dynamic(callee: Int, arguments: [Int], keywords: [String], keywordNodes: [Int])
@@ -36,9 +37,10 @@ struct SharedGraph {
         var nodesOfProgram: [[Int]] = []
         nodesOfProgram.reserveCapacity(programs.count)
         var lastReader: [Int] = []
+        // The last program that used each graph node (telling a program's repeated calls apart).
+        var usedBy: [Int] = []
         for (p, program) in programs.enumerated() {
             var local = [Int](repeating: -1, count: program.nodes.count)
-            var seen: [Key: Int] = [:]
             for (n, node) in program.nodes.enumerated() {
                 let key: Key
                 switch node {
@@ -46,7 +48,11 @@ struct SharedGraph {
                     let name = k < program.parameterNames.count ? program.parameterNames[k] : ""
                     key = .parameter(SharedGraph.argumentRole(of: name))
                 case .constant(let value):
-                    key = .constant(String(describing: value))
+                    if case .int(let number) = value {
+                        key = .integer(number)
+                    } else {
+                        key = .constant(String(describing: value))
+                    }
                 case .primitive(let primitive, let arguments):
                     key = .primitive(primitive.name, arguments.map { local[$0] })
                 case .dynamic(let callee, let arguments, let keywords):
@@ -60,22 +66,27 @@ struct SharedGraph {
                 case .failure:
                     key = .failure(program: p, node: n)
                 }
-                // Only a call can make a new function object; equal values of any other node
-                // are indistinguishable, so they share whatever their number.
+                // Only a call can make a new function object: a program's second equal call is
+                // its own node (shared with other programs' second). Equal values of any other
+                // node are indistinguishable, so they share whatever their number.
                 var index = 0
+                var id: Int? = ids[Occurrence(key: key, index: 0)]
                 if node.isCall {
-                    index = seen[key, default: 0]
-                    seen[key] = index + 1
+                    while let found = id, usedBy[found] == p {
+                        index += 1
+                        id = ids[Occurrence(key: key, index: index)]
+                    }
                 }
-                let occurrence = Occurrence(key: key, index: index)
-                if let id = ids[occurrence] {
+                if let id {
                     local[n] = id
                     lastReader[id] = p
                 } else {
                     local[n] = lastReader.count
-                    ids[occurrence] = lastReader.count
+                    ids[Occurrence(key: key, index: index)] = lastReader.count
                     lastReader.append(p)
+                    usedBy.append(-1)
                 }
+                usedBy[local[n]] = p
             }
             nodesOfProgram.append(local)
         }

@@ -118,6 +118,32 @@ import Testing
         return Int.max / 2 - context.remainingBudget
     }
 
+    @Test func twoEqualCallsOfOneProgramStayTwoFunctionObjects() throws {
+        let task = try #require(Self.tasks.first, "the fixture tasks in \(Fixtures.tasks) did not load")
+        // `rbind(add, 1)` twice makes two lambdas: in Python `x1 == x2` is False. A program that
+        // builds it once must not make the other program's two into one.
+        let add = Primitives.value(named: "add")!
+        let rbind = Primitives.named("rbind")!
+        let equality = Primitives.named("equality")!
+        let branch = Primitives.named("branch")!
+        let twice = Program(
+            parameterNames: ["I"],
+            nodes: [
+                .parameter(0), .constant(add), .constant(.int(1)), .primitive(rbind, [1, 2]),
+                .primitive(rbind, [1, 2]), .primitive(equality, [3, 4]), .constant(Primitives.value(named: "vmirror")!),
+                .dynamic(callee: 6, arguments: [0], keywords: []), .primitive(branch, [5, 0, 7]),
+            ], result: 8)
+        let once = Program(
+            parameterNames: ["I"],
+            nodes: [.parameter(0), .constant(add), .constant(.int(1)), .primitive(rbind, [1, 2])], result: 3)
+        let validator = Validator(timeLimitSeconds: 60)
+        let alone = Self.alone([once, twice], on: task, with: validator)
+        #expect(Self.shared([once, twice], on: task, with: validator).verdicts == alone)
+        #expect(Self.shared([twice, once], on: task, with: validator).verdicts == alone.reversed())
+        // a1a1a1a1 is the mirror: the two lambdas differ, so `twice` returns vmirror(I).
+        #expect(alone[1].hasPrefix("correct"))
+    }
+
     @Test func aNodeOverOneSolversBudgetIsComputedAgainForASolverWithMoreLeft() throws {
         let task = try #require(Self.tasks.first, "the fixture tasks in \(Fixtures.tasks) did not load")
         // First solver: its own upscale by 7, then the shared upscale by 5, which its budget cannot
