@@ -33,8 +33,15 @@ public struct NativeEvaluator: SolverEvaluator {
 
     public func validate(_ function: CandidateFunction, on task: ARCTask) async -> Verdict {
         let start = CallTally.threadCPUNanoseconds()
-        let verdict = Pipeline.validate(function, on: task, with: validator)
-        tally.add(SharedValidator.Counts(), cpuNanoseconds: CallTally.threadCPUNanoseconds() &- start)
+        guard let graph = try? SolverGraph(function) else {
+            // What cannot be compiled is the candidate's error, said by the usual path.
+            return Pipeline.validate(function, on: task, with: validator)
+        }
+        let program = ProgramCompiler.compile(graph)
+        let compiled = CallTally.threadCPUNanoseconds()
+        let verdict = validator.validate(program, on: task)
+        let end = CallTally.threadCPUNanoseconds()
+        tally.add(SharedValidator.Counts(), cpuNanoseconds: end &- start, compileNanoseconds: compiled &- start)
         return verdict
     }
 
@@ -58,19 +65,22 @@ public struct NativeEvaluator: SolverEvaluator {
                 verdicts[k] = Pipeline.validate(function, on: task, with: validator)
             }
         }
+        let compiled = CallTally.threadCPUNanoseconds()
         let (shared, counts) = SharedValidator(validator: validator).validate(programs, on: task)
         for (offset, k) in positions.enumerated() { verdicts[k] = shared[offset] }
-        tally.add(counts, cpuNanoseconds: CallTally.threadCPUNanoseconds() &- start)
+        tally.add(
+            counts, cpuNanoseconds: CallTally.threadCPUNanoseconds() &- start, compileNanoseconds: compiled &- start)
         return verdicts.map { $0! }
     }
 
     public func shutdown() {}
 
     public var activity: EvaluatorActivity {
-        let (counts, cpu) = tally.totals
+        let (counts, cpu, compiling) = tally.totals
         return EvaluatorActivity(
             runtime: "native", callsRequested: shares ? counts.requested : nil,
-            callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9)
+            callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9,
+            compileCPUSeconds: Double(compiling) / 1e9)
     }
 }
 
@@ -79,19 +89,21 @@ private final class CallTally: @unchecked Sendable {
     private let lock = NSLock()
     private var total = SharedValidator.Counts()
     private var cpuNanoseconds: UInt64 = 0
+    private var compileNanoseconds: UInt64 = 0
 
-    func add(_ counts: SharedValidator.Counts, cpuNanoseconds cpu: UInt64) {
+    func add(_ counts: SharedValidator.Counts, cpuNanoseconds cpu: UInt64, compileNanoseconds compiling: UInt64) {
         lock.lock()
         defer { lock.unlock() }
         total.requested += counts.requested
         total.evaluated += counts.evaluated
         cpuNanoseconds &+= cpu
+        compileNanoseconds &+= compiling
     }
 
-    var totals: (SharedValidator.Counts, UInt64) {
+    var totals: (SharedValidator.Counts, UInt64, UInt64) {
         lock.lock()
         defer { lock.unlock() }
-        return (total, cpuNanoseconds)
+        return (total, cpuNanoseconds, compileNanoseconds)
     }
 
     /// The calling thread's CPU time: validation runs synchronously on one thread per call.

@@ -74,10 +74,12 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
     /// CPU time (of the threads that validated) spent compiling and validating, in seconds; nil
     /// where the evaluator does not measure it.
     public var validationCPUSeconds: Double?
+    /// The part of `validationCPUSeconds` spent compiling candidates into programs.
+    public var compileCPUSeconds: Double?
 
     public init(
         runtime: String, workersStarted: Int = 0, startedPython: Bool = false, callsRequested: Int? = nil,
-        callsEvaluated: Int? = nil, validationCPUSeconds: Double? = nil
+        callsEvaluated: Int? = nil, validationCPUSeconds: Double? = nil, compileCPUSeconds: Double? = nil
     ) {
         self.runtime = runtime
         self.workersStarted = workersStarted
@@ -85,6 +87,7 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
         self.callsRequested = callsRequested
         self.callsEvaluated = callsEvaluated
         self.validationCPUSeconds = validationCPUSeconds
+        self.compileCPUSeconds = compileCPUSeconds
     }
 
     enum CodingKeys: String, CodingKey {
@@ -94,5 +97,6 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
         case callsRequested = "calls_requested"
         case callsEvaluated = "calls_evaluated"
         case validationCPUSeconds = "validation_cpu_seconds"
+        case compileCPUSeconds = "compile_cpu_seconds"
     }
 }
