@@ -7,6 +7,6 @@ struct BattBench: AsyncParsableCommand {
         commandName: "batt-bench",
         abstract: "Time batt's pipeline phases on a generated workload, or its inliner on a candidate file.",
         discussion: "Benchmarks/run.sh drives these and the side-by-side comparison with the reference pipeline.",
-        subcommands: [SyntheticCommand.self, InlineCommand.self, PythonPoolCommand.self]
+        subcommands: [SyntheticCommand.self, InlineCommand.self, PythonPoolCommand.self, SearchWorkloadCommand.self]
     )
 }

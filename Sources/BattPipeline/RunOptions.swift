@@ -26,6 +26,9 @@ public struct RunOptions: Sendable {
     public var emitDirectory: String?
     /// Evaluate with this Python DSL instead of the native runtime.
     public var pythonDSL: PythonDSLOptions?
+    /// Validate a task's candidates together, each distinct sub-expression once per pair
+    /// (`--no-share` turns it off; verdicts are the same either way).
+    public var sharesEvaluation = true
     /// How long a write waits for another process's write lock before the run goes on without storing.
     public var cacheBusyTimeout: Double = CacheStore.defaultBusyTimeout
     /// At most this many pages in the cache file; a write beyond fails as on a full disk (tests

@@ -65,6 +65,11 @@ public struct RunCommand: AsyncParsableCommand {
         transform: { try WholeNumber.parse($0, in: WholeNumber.budget) })
     var budget: Int = 16_000_000
 
+    @Flag(
+        name: .long,
+        help: "Validate each candidate on its own instead of sharing a task's common sub-expressions (same verdicts).")
+    var noShare = false
+
     @Option(name: .long, help: "Write one JSON line per candidate to this file.")
     var report: String?
 
@@ -141,6 +146,7 @@ public struct RunCommand: AsyncParsableCommand {
                 PythonDSLOptions(dslPath: $0, python: python, workerMemoryBytes: workerMemory?.bytes)
             })
         options.shard = shard
+        options.sharesEvaluation = !noShare
         let progress = ProgressPrinter(enabled: !quiet && !json)
         let outcome: RunOutcome
         do {

@@ -32,33 +32,43 @@ public struct Program: Sendable {
     /// Runs the program on the given parameter values.
     public func evaluate(_ arguments: [Value], _ context: EvaluationContext) throws -> Value {
         var values = [Value](repeating: .none, count: nodes.count)
-        for (index, node) in nodes.enumerated() {
-            switch node {
-            case .parameter(let k):
-                values[index] = k < arguments.count ? arguments[k] : .none
-            case .constant(let value):
-                values[index] = value
-            case .primitive(let primitive, let args):
-                values[index] = try Program.apply(primitive, args, &values, context)
-            case .dynamic(let callee, let args, let keywords):
-                let function = try values[callee].asFunction()
-                var positional = args.map { values[$0] }
-                if !keywords.isEmpty {
-                    positional = try Program.place(
-                        keywords.map { ($0.name, values[$0.node]) },
-                        after: positional, into: function)
-                }
-                values[index] = try function.call(positional, context)
-            case .negate(let operand):
-                values[index] = try Value.pythonNegate(values[operand])
-            case .tuple(let elements):
-                values[index] = .tuple(elements.map { values[$0] })
-            case .failure(let error):
-                throw error
-            }
-            try context.charge(1)
+        for index in nodes.indices {
+            try evaluateNode(index, arguments, &values, context)
         }
         return values[result]
+    }
+
+    /// Computes node `index` into `values` (whose earlier nodes the node reads) and charges it one
+    /// element: one step of `evaluate`, so an evaluator that shares nodes between programs
+    /// computes each exactly as the program alone would.
+    @inline(__always)
+    public func evaluateNode(_ index: Int, _ arguments: [Value], _ values: inout [Value], _ context: EvaluationContext)
+        throws
+    {
+        switch nodes[index] {
+        case .parameter(let k):
+            values[index] = k < arguments.count ? arguments[k] : .none
+        case .constant(let value):
+            values[index] = value
+        case .primitive(let primitive, let args):
+            values[index] = try Program.apply(primitive, args, &values, context)
+        case .dynamic(let callee, let args, let keywords):
+            let function = try values[callee].asFunction()
+            var positional = args.map { values[$0] }
+            if !keywords.isEmpty {
+                positional = try Program.place(
+                    keywords.map { ($0.name, values[$0.node]) },
+                    after: positional, into: function)
+            }
+            values[index] = try function.call(positional, context)
+        case .negate(let operand):
+            values[index] = try Value.pythonNegate(values[operand])
+        case .tuple(let elements):
+            values[index] = .tuple(elements.map { values[$0] })
+        case .failure(let error):
+            throw error
+        }
+        try context.charge(1)
     }
 
     @inline(__always)

@@ -1,15 +1,22 @@
 import BattDSL
 import BattLanguage
 import BattTasks
+import Foundation
 
 /// The native runtime: arc-dsl's primitives in Swift, the fast path.
+///
+/// With `shares` (the default; `--no-share` turns it off) a task's candidates are validated
+/// together by `SharedValidator`, each distinct sub-expression computed once per pair.
 public struct NativeEvaluator: SolverEvaluator {
     public let validator: Validator
     public let solverVersion: SolverVersion
+    public let shares: Bool
+    private let tally = CallTally()
 
-    public init(validator: Validator, solverVersion: SolverVersion) {
+    public init(validator: Validator, solverVersion: SolverVersion, shares: Bool = true) {
         self.validator = validator
         self.solverVersion = solverVersion
+        self.shares = shares
     }
 
     public var budget: Int { validator.budget }
@@ -25,10 +32,84 @@ public struct NativeEvaluator: SolverEvaluator {
     public func prepareToValidate() throws {}
 
     public func validate(_ function: CandidateFunction, on task: ARCTask) async -> Verdict {
-        Pipeline.validate(function, on: task, with: validator)
+        let start = CallTally.threadCPUNanoseconds()
+        guard let graph = try? SolverGraph(function) else {
+            // What cannot be compiled is the candidate's error, said by the usual path.
+            return Pipeline.validate(function, on: task, with: validator)
+        }
+        let program = ProgramCompiler.compile(graph)
+        let compiled = CallTally.threadCPUNanoseconds()
+        let verdict = validator.validate(program, on: task)
+        let end = CallTally.threadCPUNanoseconds()
+        tally.add(SharedValidator.Counts(), cpuNanoseconds: end &- start, compileNanoseconds: compiled &- start)
+        return verdict
+    }
+
+    public var validatesTogether: Bool { shares }
+
+    public func validate(_ functions: [CandidateFunction], on task: ARCTask) async -> [Verdict] {
+        guard shares else {
+            var verdicts: [Verdict] = []
+            for function in functions { verdicts.append(await validate(function, on: task)) }
+            return verdicts
+        }
+        let start = CallTally.threadCPUNanoseconds()
+        var verdicts = [Verdict?](repeating: nil, count: functions.count)
+        var programs: [Program] = []
+        var positions: [Int] = []
+        for (k, function) in functions.enumerated() {
+            do {
+                programs.append(ProgramCompiler.compile(try SolverGraph(function)))
+                positions.append(k)
+            } catch {
+                verdicts[k] = Pipeline.validate(function, on: task, with: validator)
+            }
+        }
+        let compiled = CallTally.threadCPUNanoseconds()
+        let (shared, counts) = SharedValidator(validator: validator).validate(programs, on: task)
+        for (offset, k) in positions.enumerated() { verdicts[k] = shared[offset] }
+        tally.add(
+            counts, cpuNanoseconds: CallTally.threadCPUNanoseconds() &- start, compileNanoseconds: compiled &- start)
+        return verdicts.map { $0! }
     }
 
     public func shutdown() {}
 
-    public var activity: EvaluatorActivity { EvaluatorActivity(runtime: "native") }
+    public var activity: EvaluatorActivity {
+        let (counts, cpu, compiling) = tally.totals
+        return EvaluatorActivity(
+            runtime: "native", callsRequested: shares ? counts.requested : nil,
+            callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9,
+            compileCPUSeconds: Double(compiling) / 1e9)
+    }
+}
+
+/// The calls and CPU time counted across concurrent batches.
+private final class CallTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = SharedValidator.Counts()
+    private var cpuNanoseconds: UInt64 = 0
+    private var compileNanoseconds: UInt64 = 0
+
+    func add(_ counts: SharedValidator.Counts, cpuNanoseconds cpu: UInt64, compileNanoseconds compiling: UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        total.requested += counts.requested
+        total.evaluated += counts.evaluated
+        cpuNanoseconds &+= cpu
+        compileNanoseconds &+= compiling
+    }
+
+    var totals: (SharedValidator.Counts, UInt64, UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (total, cpuNanoseconds, compileNanoseconds)
+    }
+
+    /// The calling thread's CPU time: validation runs synchronously on one thread per call.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
+    }
 }

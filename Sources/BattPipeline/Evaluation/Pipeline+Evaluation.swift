@@ -7,7 +7,7 @@ extension Pipeline {
         guard let dsl = options.pythonDSL else {
             return NativeEvaluator(
                 validator: Validator(timeLimitSeconds: options.timeLimitSeconds, budget: options.budget),
-                solverVersion: options.solverVersion)
+                solverVersion: options.solverVersion, shares: options.sharesEvaluation)
         }
         do {
             return try PythonEvaluator(

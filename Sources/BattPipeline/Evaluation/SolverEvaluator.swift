@@ -22,10 +22,27 @@ public protocol SolverEvaluator: Sendable {
     func prepareToValidate() throws
     /// Validates one candidate on its task.
     func validate(_ function: CandidateFunction, on task: ARCTask) async -> Verdict
+    /// Whether `validate(_:on:)` of a batch shares work between its candidates, so the pipeline
+    /// should hand it all of a task's candidates at once rather than one at a time.
+    var validatesTogether: Bool { get }
+    /// Validates candidates of one task; verdict `k` is candidate `k`'s, as if validated alone.
+    func validate(_ functions: [CandidateFunction], on task: ARCTask) async -> [Verdict]
     /// Stops whatever the evaluator started. Idempotent.
     func shutdown()
     /// What the evaluator did, for the run summary.
     var activity: EvaluatorActivity { get }
+}
+
+extension SolverEvaluator {
+    public var validatesTogether: Bool { false }
+
+    /// One candidate after another.
+    public func validate(_ functions: [CandidateFunction], on task: ARCTask) async -> [Verdict] {
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(functions.count)
+        for function in functions { verdicts.append(await validate(function, on: task)) }
+        return verdicts
+    }
 }
 
 /// The names a candidate can resolve, and where they came from.
@@ -49,15 +66,37 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
     /// Whether a Python process was started at all (the fork server counts).
     public var startedPython: Bool
 
-    public init(runtime: String, workersStarted: Int = 0, startedPython: Bool = false) {
+    /// Calls (of primitives and function values) the validated solvers made, counted as if each
+    /// ran alone; nil where the evaluator does not count them.
+    public var callsRequested: Int?
+    /// Calls actually computed: fewer than requested where solvers shared sub-expressions.
+    public var callsEvaluated: Int?
+    /// CPU time (of the threads that validated) spent compiling and validating, in seconds; nil
+    /// where the evaluator does not measure it.
+    public var validationCPUSeconds: Double?
+    /// The part of `validationCPUSeconds` spent compiling candidates into programs.
+    public var compileCPUSeconds: Double?
+
+    public init(
+        runtime: String, workersStarted: Int = 0, startedPython: Bool = false, callsRequested: Int? = nil,
+        callsEvaluated: Int? = nil, validationCPUSeconds: Double? = nil, compileCPUSeconds: Double? = nil
+    ) {
         self.runtime = runtime
         self.workersStarted = workersStarted
         self.startedPython = startedPython
+        self.callsRequested = callsRequested
+        self.callsEvaluated = callsEvaluated
+        self.validationCPUSeconds = validationCPUSeconds
+        self.compileCPUSeconds = compileCPUSeconds
     }
 
     enum CodingKeys: String, CodingKey {
         case runtime
         case workersStarted = "workers_started"
         case startedPython = "started_python"
+        case callsRequested = "calls_requested"
+        case callsEvaluated = "calls_evaluated"
+        case validationCPUSeconds = "validation_cpu_seconds"
+        case compileCPUSeconds = "compile_cpu_seconds"
     }
 }

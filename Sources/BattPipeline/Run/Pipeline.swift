@@ -328,24 +328,44 @@ public struct Pipeline: Sendable {
         if total > 0 {
             do { try evaluator.prepareToValidate() } catch { throw PipelineError.dsl("\(error)") }
         }
-        let validated = try await BoundedParallelism.map(
-            work, jobs: options.jobs,
-            { item in
-                await evaluator.validate(item.function, on: item.task)
-            },
-            collect: { offset, verdict in
-                done += 1
-                if done % 64 == 0 || done == total { progress(.validated(done: done, total: total)) }
-                guard writable else { return }
-                let job = jobs[work[offset].job]
-                pending.append(VerdictRecord(verdict, key: job.key, taskID: job.taskID))
-                if pending.count >= Pipeline.storeBatchSize {
-                    let started = Date()
-                    try writes.store(verdicts: pending)
-                    storeSeconds += Date().timeIntervalSince(started)
-                    pending.removeAll(keepingCapacity: true)
-                }
-            })
+        let collect: (Int, Verdict) throws -> Void = { offset, verdict in
+            done += 1
+            if done % 64 == 0 || done == total { progress(.validated(done: done, total: total)) }
+            guard writable else { return }
+            let job = jobs[work[offset].job]
+            pending.append(VerdictRecord(verdict, key: job.key, taskID: job.taskID))
+            if pending.count >= Pipeline.storeBatchSize {
+                let started = Date()
+                try writes.store(verdicts: pending)
+                storeSeconds += Date().timeIntervalSince(started)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        let validated: [Verdict]
+        if evaluator.validatesTogether {
+            // One batch per task, so its candidates share their sub-expressions.
+            let batches = Pipeline.batchesByTask(work.map(\.task.id))
+            let results = try await BoundedParallelism.map(
+                batches, jobs: options.jobs,
+                { offsets in
+                    await evaluator.validate(offsets.map { work[$0].function }, on: work[offsets[0]].task)
+                },
+                collect: { batch, verdicts in
+                    for (offset, verdict) in zip(batches[batch], verdicts) { try collect(offset, verdict) }
+                })
+            var ordered = [Verdict?](repeating: nil, count: work.count)
+            for (offsets, verdicts) in zip(batches, results) {
+                for (offset, verdict) in zip(offsets, verdicts) { ordered[offset] = verdict }
+            }
+            validated = ordered.map { $0! }
+        } else {
+            validated = try await BoundedParallelism.map(
+                work, jobs: options.jobs,
+                { item in
+                    await evaluator.validate(item.function, on: item.task)
+                },
+                collect: collect)
+        }
         for (offset, verdict) in validated.enumerated() { verdicts[work[offset].job] = verdict }
         summary.validated = validated.count
         clock.end("validate", minus: storeSeconds)
@@ -398,6 +418,24 @@ public struct Pipeline: Sendable {
             ? [:]
             : Pipeline.correctSolverTexts(results, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
         return RunOutcome(summary: summary, results: results, inlinedTexts: texts)
+    }
+
+    /// The offsets of `taskIDs` grouped by task, largest group first so the longest batches start
+    /// early, each group in input order.
+    static func batchesByTask(_ taskIDs: [String]) -> [[Int]] {
+        var groupOfTask: [String: Int] = [:]
+        var groups: [[Int]] = []
+        for (offset, id) in taskIDs.enumerated() {
+            if let g = groupOfTask[id] {
+                groups[g].append(offset)
+            } else {
+                groupOfTask[id] = groups.count
+                groups.append([offset])
+            }
+        }
+        return groups.enumerated().sorted { a, b in
+            a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Compiles and validates one solver; a compile failure is the solver's error.

@@ -65,6 +65,15 @@ public struct Validator: Sendable {
                 if firstError == nil { firstError = String(describing: error) }
             }
         }
+        let elapsed = Double(EvaluationContext.now() &- start) / 1e9
+        return verdict(
+            task: task, results: results, stoppedBy: stoppedBy, firstError: firstError, elapsedSeconds: elapsed)
+    }
+
+    /// The verdict of per-pair results (demonstrations first), as one solver's validation ends.
+    func verdict(
+        task: ARCTask, results: [PairResult], stoppedBy: Outcome?, firstError: String?, elapsedSeconds: Double
+    ) -> Verdict {
         let demoCount = task.demonstrations.count
         let demoResults = results.prefix(demoCount)
         let testResults = results.dropFirst(demoCount)
@@ -79,12 +88,12 @@ public struct Validator: Sendable {
         } else {
             outcome = .wrong
         }
-        let elapsed = Double(EvaluationContext.now() &- start) / 1e9
         return Verdict(
             outcome: outcome, pairResults: results,
             demoCorrect: demoResults.filter { $0 == .correct }.count, demoCount: demoCount,
             testCorrect: testResults.filter { $0 == .correct }.count,
             testCount: testResults.filter { $0 != .unknown }.count,
-            elapsedSeconds: elapsed, timeLimitSeconds: timeLimitSeconds, budget: budget, errorMessage: firstError)
+            elapsedSeconds: elapsedSeconds, timeLimitSeconds: timeLimitSeconds, budget: budget,
+            errorMessage: firstError)
     }
 }

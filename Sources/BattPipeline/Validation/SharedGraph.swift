@@ -1,0 +1,105 @@
+import BattDSL
+
+/// The programs of one task merged into one graph of distinct nodes: two nodes are one when they
+/// call the same primitive (or callee node) on the same argument nodes, or are the same constant
+/// or parameter.
+///
+/// A program that holds two equal calls keeps them apart (its second is matched only with other
+/// programs' second), so no program ever sees one function object where alone it had two.
+struct SharedGraph {
+    /// For each program, the graph node of each of its nodes.
+    let nodesOfProgram: [[Int]]
+    let nodeCount: Int
+    /// For each program, the graph nodes no later program reads: released once it is done.
+    let releasedAfter: [[Int]]
+    /// For each graph node, the last program that reads it.
+    let lastReader: [Int]
+
+    private enum Key: Hashable {
+        case parameter(String)
+        case integer(Int)
+        case constant(String)
+        case primitive(String, [Int])
+        case dynamic(callee: Int, arguments: [Int], keywords: [String], keywordNodes: [Int])
+        case negate(Int)
+        case tuple([Int])
+        /// Never shared: a node that only raises.
+        case failure(program: Int, node: Int)
+    }
+
+    private struct Occurrence: Hashable {
+        let key: Key
+        let index: Int
+    }
+
+    init(_ programs: [Program]) {
+        var ids: [Occurrence: Int] = [:]
+        var nodesOfProgram: [[Int]] = []
+        nodesOfProgram.reserveCapacity(programs.count)
+        var lastReader: [Int] = []
+        // The last program that used each graph node (telling a program's repeated calls apart).
+        var usedBy: [Int] = []
+        for (p, program) in programs.enumerated() {
+            var local = [Int](repeating: -1, count: program.nodes.count)
+            for (n, node) in program.nodes.enumerated() {
+                let key: Key
+                switch node {
+                case .parameter(let k):
+                    let name = k < program.parameterNames.count ? program.parameterNames[k] : ""
+                    key = .parameter(SharedGraph.argumentRole(of: name))
+                case .constant(let value):
+                    if case .int(let number) = value {
+                        key = .integer(number)
+                    } else {
+                        key = .constant(String(describing: value))
+                    }
+                case .primitive(let primitive, let arguments):
+                    key = .primitive(primitive.name, arguments.map { local[$0] })
+                case .dynamic(let callee, let arguments, let keywords):
+                    key = .dynamic(
+                        callee: local[callee], arguments: arguments.map { local[$0] },
+                        keywords: keywords.map(\.name), keywordNodes: keywords.map { local[$0.node] })
+                case .negate(let operand):
+                    key = .negate(local[operand])
+                case .tuple(let elements):
+                    key = .tuple(elements.map { local[$0] })
+                case .failure:
+                    key = .failure(program: p, node: n)
+                }
+                // Only a call can make a new function object: a program's second equal call is
+                // its own node (shared with other programs' second). Equal values of any other
+                // node are indistinguishable, so they share whatever their number.
+                var index = 0
+                var id: Int? = ids[Occurrence(key: key, index: 0)]
+                if node.isCall {
+                    while let found = id, usedBy[found] == p {
+                        index += 1
+                        id = ids[Occurrence(key: key, index: index)]
+                    }
+                }
+                if let id {
+                    local[n] = id
+                    lastReader[id] = p
+                } else {
+                    local[n] = lastReader.count
+                    ids[Occurrence(key: key, index: index)] = lastReader.count
+                    lastReader.append(p)
+                    usedBy.append(-1)
+                }
+                usedBy[local[n]] = p
+            }
+            nodesOfProgram.append(local)
+        }
+        var releasedAfter = [[Int]](repeating: [], count: programs.count)
+        for (id, reader) in lastReader.enumerated() { releasedAfter[reader].append(id) }
+        self.nodesOfProgram = nodesOfProgram
+        self.nodeCount = lastReader.count
+        self.releasedAfter = releasedAfter
+        self.lastReader = lastReader
+    }
+
+    /// What a parameter receives, by its name: the input grid, the demonstrations, or None.
+    static func argumentRole(of name: String) -> String {
+        name == "I" || name == "S" ? name : ""
+    }
+}
