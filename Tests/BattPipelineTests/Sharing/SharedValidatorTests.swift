@@ -187,7 +187,13 @@ import Testing
             [.primitive(Primitives.named("vmirror")!, [0])], Self.upscale(factor, of: 1), Self.upscale(factor),
         ])
         let second = Self.program([Self.upscale(factor)])
-        let (together, _) = Self.shared([first, second], on: task, with: validator)
+        // The limits are measured on this machine, so a burst of load from elsewhere can spoil one
+        // try: the property must hold in one of three.
+        var together: [String] = []
+        for _ in 0..<3 {
+            (together, _) = Self.shared([first, second], on: task, with: validator)
+            if together[0].hasPrefix("timeout") && together[1].split(separator: " ")[1].first != "-" { break }
+        }
         #expect(together[0].hasPrefix("timeout"))
         // The second solver's first pair fits in its limit whoever computed the node before; its
         // later pairs share the limit, so only the first pair is sure to run.
