@@ -120,7 +120,7 @@ import Testing
 
     @Test func theParsedValuesAreExact() throws {
         let run = try #require(try Batt.parseAsRoot(["run", "--timeout", "1d", "--jobs", "1024"]) as? RunCommand)
-        #expect(run.timeout.seconds == 86_400 && run.jobs == 1024)
+        #expect(run.limits.timeout.seconds == 86_400 && run.limits.jobs == 1024)
         let prune = try #require(
             try Batt.parseAsRoot(["cache", "prune", "--older-than", "36500d", "--max-size", "1PB"]) as? PruneCommand)
         #expect(prune.olderThan.map(\.milliseconds) == Int64(3_153_600_000_000), "36500 days")

@@ -22,16 +22,16 @@ import Testing
 
     @Test func defaultsAreAOneSecondLimitOneJobPerCoreAndTheDefaultBudget() throws {
         let command = try parse([])
-        #expect(command.timeout == TimeLimit(seconds: 1))
-        #expect(command.jobs == nil, "no --jobs: one job per core")
-        #expect(command.budget == 16_000_000)
+        #expect(command.limits.timeout == TimeLimit(seconds: 1))
+        #expect(command.limits.jobs == nil, "no --jobs: one job per core")
+        #expect(command.limits.budget == 16_000_000)
         #expect(!command.noCache && !command.json && !command.quiet)
         #expect(command.cache == nil && command.seed == nil && command.task == nil)
     }
 
     @Test(arguments: [("1s", 1.0), ("500ms", 0.5), ("2.5", 2.5), ("2m", 120.0)])
     func timeoutAcceptsSecondsAndUnits(_ text: String, _ seconds: Double) throws {
-        #expect(try parse(["--timeout", text]).timeout.seconds == seconds)
+        #expect(try parse(["--timeout", text]).limits.timeout.seconds == seconds)
     }
 
     @Test(arguments: ["0", "-1s", "soon", ""])
@@ -50,9 +50,9 @@ import Testing
         #expect(command.task == "007bbfb7")
         #expect(command.cache == "x.sqlite")
         #expect(command.seed == "old.sqlite")
-        #expect(command.jobs == 3)
+        #expect(command.limits.jobs == 3)
         #expect(command.solverVersion == "v2")
-        #expect(command.budget == 1000)
+        #expect(command.limits.budget == 1000)
         #expect(command.report == "r.jsonl")
         #expect(command.emit == "out")
         #expect(command.json && command.quiet)

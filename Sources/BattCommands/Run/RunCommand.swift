@@ -35,19 +35,7 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Start a missing cache from a copy of this (possibly read-only) cache.")
     var seed: String?
 
-    // Numeric options parse unconditionally, so `--jobs -1` is answered with the range rather
-    // than "Missing value".
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: "Time limit per candidate, all pairs together: 1s, 500ms, 2.5 (more than 0, at most 1d; default: 1s).",
-        transform: TimeLimit.parse)
-    var timeout: TimeLimit = TimeLimit(seconds: 1)
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: "Validations to run at once, 1 to 1024; the number of cores when not given.",
-        transform: { try WholeNumber.parse($0, in: WholeNumber.jobs) })
-    var jobs: Int?
+    @OptionGroup var limits: ValidationLimits
 
     @Option(
         name: .long,
@@ -58,12 +46,6 @@ public struct RunCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Run without a cache.")
     var noCache = false
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: "Elements one pair's evaluation may create before it counts as 'budget' (1 to 10^12; default: 16000000).",
-        transform: { try WholeNumber.parse($0, in: WholeNumber.budget) })
-    var budget: Int = 16_000_000
 
     @Flag(
         name: .long,
@@ -138,10 +120,10 @@ public struct RunCommand: AsyncParsableCommand {
         do { shard = try sharding.resolve(environment) } catch { fail(error.description) }
         var options = RunOptions(
             tasksPath: tasksPath, candidatesPath: candidatesPath, defaultTaskID: task,
-            cachePath: cachePath, seedPath: seed, timeLimitSeconds: timeout.seconds,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            cachePath: cachePath, seedPath: seed, timeLimitSeconds: limits.timeout.seconds,
+            jobs: limits.jobCount,
             solverVersion: SolverVersion(tag: solverVersion ?? environment["BATT_SOLVER_VERSION"]),
-            budget: budget, reportPath: report, emitDirectory: emit,
+            budget: limits.budget, reportPath: report, emitDirectory: emit,
             pythonDSL: dsl.map {
                 PythonDSLOptions(dslPath: $0, python: python, workerMemoryBytes: workerMemory?.bytes)
             })

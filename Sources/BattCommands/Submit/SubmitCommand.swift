@@ -42,27 +42,10 @@ public struct SubmitCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Start a missing cache from a copy of this (possibly read-only) cache.")
     var seed: String?
 
-    @Option(
-        name: .long, parsing: .unconditional,
-        help:
-            "Time limit per candidate when validating, and per solver and test input: 1s, 500ms (more than 0, at most 1d).",
-        transform: TimeLimit.parse)
-    var timeout: TimeLimit = TimeLimit(seconds: 1)
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: "Validations to run at once, 1 to 1024; the number of cores when not given.",
-        transform: { try WholeNumber.parse($0, in: WholeNumber.jobs) })
-    var jobs: Int?
+    @OptionGroup var limits: ValidationLimits
 
     @Option(name: .long, help: "The tag of the verdicts to use (default: $BATT_SOLVER_VERSION).")
     var solverVersion: String?
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: "Elements one evaluation may create before it counts as 'budget' (1 to 10^12).",
-        transform: { try WholeNumber.parse($0, in: WholeNumber.budget) })
-    var budget: Int = 16_000_000
 
     @Option(
         name: .long, parsing: .unconditional,
@@ -118,8 +101,8 @@ public struct SubmitCommand: AsyncParsableCommand {
         if let candidates {
             var options = RunOptions(
                 tasksPath: tasks, candidatesPath: candidates, defaultTaskID: task, cachePath: cachePath,
-                seedPath: seed, timeLimitSeconds: timeout.seconds,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, solverVersion: version, budget: budget)
+                seedPath: seed, timeLimitSeconds: limits.timeout.seconds,
+                jobs: limits.jobCount, solverVersion: version, budget: limits.budget)
             do { options.shard = try sharding.resolve(environment) } catch { throw Self.failure(error.description) }
             let outcome: RunOutcome
             do {
@@ -149,7 +132,7 @@ public struct SubmitCommand: AsyncParsableCommand {
             submission = try Submission.make(
                 taskSet: taskSet, tasksPath: tasks, store: store, solverVersion: version.description,
                 picker: AttemptPicker(
-                    timeLimitSeconds: timeout.seconds, budget: budget, maximumSolvers: maxSolvers,
+                    timeLimitSeconds: limits.timeout.seconds, budget: limits.budget, maximumSolvers: maxSolvers,
                     preferAgreement: preferAgreement))
             try submission.write(to: out)
         } catch {
