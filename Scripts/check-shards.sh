@@ -33,29 +33,8 @@ for n in "${counts[@]}"; do
     done
     "$batt" cache merge --into "$work/$n/merged.sqlite" "$work/$n"/shard-*.sqlite >/dev/null
     "$batt" cache inspect --cache "$work/$n/merged.sqlite" --json >"$work/$n/merged-inspect.json"
-    python3 - "$work" "$n" <<'PY' || status=1
-import json, sys
-work, n = sys.argv[1], int(sys.argv[2])
-def verdicts(paths):
-    rows = {}
-    for path in paths:
-        for line in open(path):
-            r = json.loads(line)
-            key = (r["file"], r["line"], r["function"])
-            assert key not in rows, f"{key} is in two shards"
-            rows[key] = (r.get("task"), r.get("solver_md5"), r["outcome"], r.get("pairs"), r.get("demo_correct"), r.get("test_correct"))
-    return rows
-single = verdicts([f"{work}/single.jsonl"])
-union = verdicts([f"{work}/{n}/shard-{i}.jsonl" for i in range(n)])
-differ = [k for k in single.keys() | union.keys() if single.get(k) != union.get(k)]
-totals = ["solvers", "distinct_solvers", "verdicts", "verdicts_by_outcome", "verdicts_by_version", "stale_verdicts", "damaged_verdicts"]
-a = json.load(open(f"{work}/single-inspect.json")); b = json.load(open(f"{work}/{n}/merged-inspect.json"))
-bad = [f for f in totals if a.get(f) != b.get(f)]
-print(f"N={n}: {len(union)} candidates in the union of the shards, {len(single)} in the single run, {len(differ)} differ;",
-      f"merged totals: verdicts {b['verdicts']} (single {a['verdicts']}), solvers {b['solvers']} (single {a['solvers']}),",
-      f"outcomes {'equal' if a['verdicts_by_outcome'] == b['verdicts_by_outcome'] else 'DIFFER'}",
-      "-> PASS" if not differ and not bad and single else f"-> FAIL {bad} {sorted(differ)[:3]}")
-sys.exit(1 if differ or bad or not single else 0)
-PY
+    echo "N=$n:"
+    python3 "$repo/Scripts/compare-shards.py" "$work/single.jsonl" "$work/single-inspect.json" \
+        "$work/$n/merged-inspect.json" "$work/$n"/shard-*.jsonl || status=1
 done
 exit $status

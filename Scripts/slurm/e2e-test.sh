@@ -158,30 +158,5 @@ step "one run of the same candidates, for comparison"
 "$batt" cache inspect --cache "$work/single.sqlite" --json >"$work/single-inspect.json"
 "$batt" cache inspect --cache "$work/merged.sqlite" --json >"$work/merged-inspect.json"
 step "comparing"
-python3 - "$work" "$shards" <<'PY'
-import json, sys
-work, shards = sys.argv[1], int(sys.argv[2])
-def verdicts(paths):
-    rows = {}
-    for path in paths:
-        for line in open(path):
-            r = json.loads(line)
-            key = (r["file"], r["line"], r["function"])
-            assert key not in rows, f"{key} is in two shards"
-            rows[key] = (r.get("task"), r.get("solver_md5"), r["outcome"], r.get("pairs"), r.get("demo_correct"), r.get("test_correct"))
-    return rows
-single = verdicts([f"{work}/single.jsonl"])
-union = verdicts([f"{work}/out/shard-{i}.jsonl" for i in range(shards)])
-differ = [k for k in single.keys() | union.keys() if single.get(k) != union.get(k)]
-print(f"candidates: single run {len(single)}, union of {shards} shards {len(union)}, differing {len(differ)}")
-totals = ["solvers", "distinct_solvers", "verdicts", "verdicts_by_outcome", "verdicts_by_version", "stale_verdicts", "damaged_verdicts"]
-a = json.load(open(f"{work}/single-inspect.json")); b = json.load(open(f"{work}/merged-inspect.json"))
-for field in totals:
-    print(f"  {field}: single {json.dumps(a.get(field))}  merged {json.dumps(b.get(field))}")
-bad = [f for f in totals if a.get(f) != b.get(f)]
-if differ or bad or not single:
-    for k in sorted(differ)[:5]:
-        print("  differs:", k, "single", single.get(k), "shards", union.get(k))
-    print("FAIL:", len(differ), "candidates and", bad, "differ"); sys.exit(1)
-print("PASS: the merged shard caches hold what one run holds")
-PY
+python3 "$repo/Scripts/compare-shards.py" "$work/single.jsonl" "$work/single-inspect.json" \
+    "$work/merged-inspect.json" "$work/out"/shard-*.jsonl
