@@ -1,8 +1,11 @@
 #!/bin/bash
 # End-to-end test of the Slurm recipe on a one-node cluster on this machine.
 #
-#   BATT_SLURM_E2E=1 Scripts/slurm/e2e-test.sh [--shards 4] [--candidates FILE] [--tasks DIR] [--batt PATH]
+#   BATT_SLURM_E2E=1 Scripts/slurm/e2e-test.sh --candidates FILE [--shards 4] [--tasks DIR] [--batt PATH]
 #                                               [--timeout 10s]
+#
+# FILE is, for example, the workload `../shared/bench/make_workload.py` makes from arc-dsl's
+# solvers.py (7,771 candidates).
 #
 # Installs Debian's slurm-wlm and munge packages with apt-get when they are missing (so it needs
 # root and a Debian or Ubuntu system), starts munged, slurmctld and slurmd on localhost with a
@@ -24,7 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 shards=4
 timeout=10s
-candidates=/work/refs/W.py
+candidates=
 tasks="$repo/../shared/data/arc-agi-1/training"
 batt="$repo/.build/release/batt"
 [ -x "$batt" ] || batt="$repo/.build/debug/batt"
@@ -38,6 +41,7 @@ while [ $# -gt 0 ]; do
     *) echo "e2e-test.sh: unknown option '$1'" >&2; exit 2 ;;
     esac
 done
+[ -n "$candidates" ] || { echo "e2e-test.sh: give --candidates FILE (e.g. the make_workload.py workload)" >&2; exit 2; }
 for need in "$batt" "$candidates" "$tasks"; do
     [ -e "$need" ] || { echo "e2e-test.sh: '$need' does not exist (build batt, or pass --batt/--candidates/--tasks)" >&2; exit 2; }
 done
