@@ -47,7 +47,7 @@ struct SearchWorkloadCommand: ParsableCommand {
         guard !programs.isEmpty else {
             throw ValidationError("'\(solvers)' holds no 'def solve_<task>(I):' function of assignments.")
         }
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var out = "# Search-shaped workload: \(perTask) paths through each solver of \(solvers), seed \(seed).\n"
         out += "from dsl import *\nfrom constants import *\n\n"
         var count = 0
@@ -100,21 +100,4 @@ struct SearchWorkloadCommand: ParsableCommand {
         if let current, !current.statements.isEmpty { programs.append(current) }
         return programs
     }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }

@@ -129,4 +129,7 @@ struct SplitMix64: RandomNumberGenerator {
 
     /// A value in `0..<bound` (the slight modulo bias does not matter here).
     mutating func next(below bound: UInt64) -> UInt64 { next() % bound }
+
+    /// A value in `0..<n`; 0 when `n` is less than 1.
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }
