@@ -125,15 +125,8 @@ public struct AttemptPicker: Sendable {
     /// The solver's output grid for `input`, or nil when it raises, runs out of time or budget,
     /// or returns something that is not a grid with at least one column.
     func output(of solver: SubmissionSolver, on input: Grid, task: ARCTask) -> Grid? {
-        let demonstrations: Value = .tuple(
-            task.demonstrations.map { .tuple([.grid($0.input), $0.output.map(Value.grid) ?? .none]) })
-        let arguments = solver.program.parameterNames.map { name -> Value in
-            switch name {
-            case "I": return .grid(input)
-            case "S": return demonstrations
-            default: return .none
-            }
-        }
+        let arguments = Validator.arguments(
+            for: solver.program.parameterNames, input: .grid(input), demonstrations: Validator.demonstrations(of: task))
         let context = EvaluationContext(timeLimit: timeLimitSeconds, budget: budget)
         guard case .grid(let grid)? = try? solver.program.evaluate(arguments, context), grid.width > 0 else {
             return nil

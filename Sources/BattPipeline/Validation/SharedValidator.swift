@@ -59,11 +59,9 @@ public struct SharedValidator: Sendable {
     /// Validates every program on `task`; verdict `k` is program `k`'s.
     public func validate(_ programs: [Program], on task: ARCTask) -> (verdicts: [Verdict], counts: Counts) {
         let graph = SharedGraph(programs)
-        let limit = SharedValidator.nanoseconds(validator.timeLimitSeconds)
-        let demonstrations: Value = .tuple(
-            task.demonstrations.map { pair in
-                .tuple([.grid(pair.input), pair.output.map(Value.grid) ?? .none])
-            })
+        // A limit measured from 0: the nanoseconds each solver may spend, saturating.
+        let limit = EvaluationContext.deadline(after: validator.timeLimitSeconds, from: 0)
+        let demonstrations = Validator.demonstrations(of: task)
         var progress = [Progress](repeating: Progress(), count: programs.count)
         var counts = Counts()
         for pair in task.demonstrations + task.tests {
@@ -86,13 +84,8 @@ public struct SharedValidator: Sendable {
                     progress[s].results.append(.notRun)
                     continue
                 }
-                let arguments = program.parameterNames.map { name -> Value in
-                    switch SharedGraph.argumentRole(of: name) {
-                    case "I": return input
-                    case "S": return demonstrations
-                    default: return .none
-                    }
-                }
+                let arguments = Validator.arguments(
+                    for: program.parameterNames, input: input, demonstrations: demonstrations)
                 var values = [Value](repeating: .none, count: program.nodes.count)
                 var remaining = validator.budget
                 var elapsed = progress[s].nanoseconds
@@ -185,14 +178,6 @@ public struct SharedValidator: Sendable {
                 elapsedSeconds: Double(solver.nanoseconds) / 1e9)
         }
         return (verdicts, counts)
-    }
-
-    /// A time limit in nanoseconds, saturating (no limit) rather than overflowing.
-    static func nanoseconds(_ seconds: Double) -> UInt64 {
-        guard seconds > 0 else { return 0 }
-        let nanoseconds = seconds * 1e9
-        guard nanoseconds < Double(UInt64.max) else { return .max }
-        return UInt64(nanoseconds)
     }
 }
 

@@ -19,10 +19,7 @@ public struct Validator: Sendable {
     public func validate(_ program: Program, on task: ARCTask) -> Verdict {
         let start = EvaluationContext.now()
         let deadline = EvaluationContext.deadline(after: timeLimitSeconds, from: start)
-        let demonstrations: Value = .tuple(
-            task.demonstrations.map { pair in
-                .tuple([.grid(pair.input), pair.output.map(Value.grid) ?? .none])
-            })
+        let demonstrations = Validator.demonstrations(of: task)
         let pairs = task.demonstrations.map { ($0, true) } + task.tests.map { ($0, false) }
         var results: [PairResult] = []
         results.reserveCapacity(pairs.count)
@@ -38,13 +35,8 @@ public struct Validator: Sendable {
                 continue
             }
             let context = EvaluationContext(deadlineNanoseconds: deadline, budget: budget)
-            let arguments = program.parameterNames.map { name -> Value in
-                switch name {
-                case "I": return .grid(pair.input)
-                case "S": return demonstrations
-                default: return .none
-                }
-            }
+            let arguments = Validator.arguments(
+                for: program.parameterNames, input: .grid(pair.input), demonstrations: demonstrations)
             do {
                 let output = try program.evaluate(arguments, context)
                 results.append(output == .grid(expected) ? .correct : .wrong)
