@@ -382,22 +382,14 @@ public struct Pipeline: Sendable {
                     try store.storeCandidateFiles(
                         CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
                 } catch let error as CacheError {
-                    switch error {
-                    case .diskFull, .locked:
-                        summary.warnings.append("what the candidate files held was not recorded: \(error)")
-                    default:
-                        throw PipelineError.cache("cannot write to the cache: \(error)")
-                    }
+                    try Pipeline.bookkeepingFailed(
+                        error, "what the candidate files held was not recorded", warnings: &summary.warnings)
                 }
             }
         }
         if let error = await markingUsed {
-            switch error {
-            case CacheError.diskFull, CacheError.locked:
-                summary.warnings.append("the last use of \(hitKeys.count) cached verdicts was not recorded: \(error)")
-            default:
-                throw PipelineError.cache("cannot write to the cache: \(error)")
-            }
+            try Pipeline.bookkeepingFailed(
+                error, "the last use of \(hitKeys.count) cached verdicts was not recorded", warnings: &summary.warnings)
         }
         clock.add("store", seconds: storeSeconds)
 
@@ -418,6 +410,17 @@ public struct Pipeline: Sendable {
             ? [:]
             : Pipeline.correctSolverTexts(results, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
         return RunOutcome(summary: summary, results: results, inlinedTexts: texts)
+    }
+
+    /// A bookkeeping write (file records, last uses) that a full disk or another process's lock
+    /// stopped is only a warning: the next run does the work again. Any other failure ends the run.
+    static func bookkeepingFailed(_ error: Error, _ what: String, warnings: inout [String]) throws {
+        switch error {
+        case CacheError.diskFull, CacheError.locked:
+            warnings.append("\(what): \(error)")
+        default:
+            throw PipelineError.cache("cannot write to the cache: \(error)")
+        }
     }
 
     /// The offsets of `taskIDs` grouped by task, largest group first so the longest batches start
