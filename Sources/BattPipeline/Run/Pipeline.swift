@@ -341,31 +341,9 @@ public struct Pipeline: Sendable {
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        let validated: [Verdict]
-        if evaluator.validatesTogether {
-            // One batch per task, so its candidates share their sub-expressions.
-            let batches = Pipeline.batchesByTask(work.map(\.task.id))
-            let results = try await BoundedParallelism.map(
-                batches, jobs: options.jobs,
-                { offsets in
-                    await evaluator.validate(offsets.map { work[$0].function }, on: work[offsets[0]].task)
-                },
-                collect: { batch, verdicts in
-                    for (offset, verdict) in zip(batches[batch], verdicts) { try collect(offset, verdict) }
-                })
-            var ordered = [Verdict?](repeating: nil, count: work.count)
-            for (offsets, verdicts) in zip(batches, results) {
-                for (offset, verdict) in zip(offsets, verdicts) { ordered[offset] = verdict }
-            }
-            validated = ordered.map { $0! }
-        } else {
-            validated = try await BoundedParallelism.map(
-                work, jobs: options.jobs,
-                { item in
-                    await evaluator.validate(item.function, on: item.task)
-                },
-                collect: collect)
-        }
+        let validated = try await Pipeline.validate(
+            work.map { (function: $0.function, task: $0.task) }, with: evaluator, jobs: options.jobs,
+            collect: collect)
         for (offset, verdict) in validated.enumerated() { verdicts[work[offset].job] = verdict }
         summary.validated = validated.count
         clock.end("validate", minus: storeSeconds)
