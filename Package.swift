@@ -32,7 +32,9 @@ let package = Package(
         // The SQLite verdict cache.
         .target(
             name: "BattCache",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Custom Python DSLs: a fork server and a pool of CPython workers that evaluate candidates.
         .target(

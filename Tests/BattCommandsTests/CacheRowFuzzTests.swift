@@ -44,6 +44,10 @@ import Testing
                 "dsl_key": text, "solver_version": text, "dsl_path": text, "dsl_hash": text, "manifest": text,
                 "created_at": time, "last_used_at": time,
             ],
+            "task_files": [
+                "file_digest": text, "decoder_version": text,
+                "task_fingerprint": text + ["'abc'", "'\(String(repeating: "Z", count: 32))'"], "created_at": time,
+            ],
             "grdb_migrations": ["identifier": text],
         ]
     }()

@@ -100,7 +100,7 @@ extension CacheStore {
             guard !incoming.isEmpty else { continue }
             counts += try writeImmediately("merge verdicts") { db in
                 var batch = MergeCounts()
-                let existing = try Self.fetchVerdicts(db, for: incoming.map(\.key)).found
+                let existing = try Self.fetchRecords(db, for: incoming.map(\.key))
                 var writes: [VerdictRecord] = []
                 for verdict in incoming {
                     guard let current = existing[verdict.key] else {

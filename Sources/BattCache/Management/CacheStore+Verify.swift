@@ -158,6 +158,20 @@ extension CacheStore {
             _ = try read.real(5, "last_used_at")
         }
         try scan(
+            "task_files",
+            "SELECT file_digest, decoder_version, task_fingerprint, created_at, rowid FROM task_files ORDER BY rowid",
+            idColumn: 4
+        ) { row in
+            let read = RowReader(row, table: "task_files")
+            _ = try read.text(0, "file_digest")
+            _ = try read.text(1, "decoder_version")
+            let fingerprint = try read.text(2, "task_fingerprint")
+            guard isLowercaseMD5(fingerprint) else {
+                throw read.invalid("task_fingerprint", "is '\(fingerprint)', not 32 lowercase hex digits")
+            }
+            _ = try read.real(3, "created_at")
+        }
+        try scan(
             "python_dsls",
             "SELECT \(PythonDSLRecord.columns), created_at, last_used_at, rowid FROM python_dsls ORDER BY rowid",
             idColumn: 7

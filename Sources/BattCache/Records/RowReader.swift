@@ -7,16 +7,30 @@ import GRDB
 /// ``CacheError/invalidRow(table:reason:)`` naming the column and quoting the value, never a trap:
 /// GRDB's `row[i]` subscripts stop the process on a value they cannot convert.
 struct RowReader {
-    let row: Row
+    private enum Source {
+        case row(Row)
+        /// The current row of a statement stepped by hand (many rows, read straight from SQLite).
+        case statement(SQLiteStatement)
+    }
+
+    private let source: Source
     let table: String
 
     init(_ row: Row, table: String) {
-        self.row = row
+        source = .row(row)
+        self.table = table
+    }
+
+    init(statement: SQLiteStatement, table: String) {
+        source = .statement(statement)
         self.table = table
     }
 
     func value(_ index: Int) -> DatabaseValue {
-        row[index] as DatabaseValue
+        switch source {
+        case .row(let row): return row[index] as DatabaseValue
+        case .statement(let statement): return DatabaseValue(sqliteStatement: statement, index: CInt(index))
+        }
     }
 
     func text(_ index: Int, _ column: String) throws -> String {

@@ -100,6 +100,15 @@ public struct VerdictRecord: Sendable, Hashable {
     /// without a recorded budget (written before budgets were) counts as the default budget's,
     /// except a `budget` verdict, which is always re-checked: its budget is what decided it.
     public func isReusable(underTimeLimit limit: Double?, budget newBudget: Int) -> Bool {
+        Self.isReusable(
+            outcome: outcome, elapsedSeconds: elapsedSeconds, timeLimitSeconds: timeLimitSeconds, budget: budget,
+            underTimeLimit: limit, newBudget: newBudget)
+    }
+
+    static func isReusable(
+        outcome: Outcome, elapsedSeconds: Double, timeLimitSeconds: Double?, budget: Int?,
+        underTimeLimit limit: Double?, newBudget: Int
+    ) -> Bool {
         if let cachedBudget = budget {
             if outcome == .budget {
                 if newBudget > cachedBudget { return false }
@@ -123,11 +132,16 @@ public struct VerdictRecord: Sendable, Hashable {
 }
 
 extension VerdictRecord {
-    static let columns = """
-        solver_md5, task_fingerprint, solver_version, task_id, outcome, pair_results, \
-        demo_correct, demo_count, test_correct, test_count, elapsed_seconds, time_limit_seconds, \
-        error_message, created_at, last_used_at, hit_count, budget
-        """
+    static let columns = columns(prefix: "")
+
+    /// The columns a record is decoded from, in order, each with `prefix` (a table alias).
+    static func columns(prefix: String) -> String {
+        [
+            "solver_md5", "task_fingerprint", "solver_version", "task_id", "outcome", "pair_results",
+            "demo_correct", "demo_count", "test_correct", "test_count", "elapsed_seconds", "time_limit_seconds",
+            "error_message", "created_at", "last_used_at", "hit_count", "budget",
+        ].map { prefix + $0 }.joined(separator: ", ")
+    }
 
     /// Decodes a row selected with ``columns``, checking it against batt's rules.
     /// - Throws: ``CacheError/invalidRow(table:reason:)`` for a row batt would never write.
@@ -158,8 +172,19 @@ extension VerdictRecord {
     /// What makes this verdict one batt would never have written, if anything: a pair result
     /// that is not one, counts that disagree with the pair results.
     var ruleViolation: String? {
-        let pairs = Array(pairResults)
-        if let bad = pairs.first(where: { !"01E?-".contains($0) }) {
+        Self.ruleViolation(
+            pairResults: pairResults, demoCorrect: demoCorrect, demoCount: demoCount, testCorrect: testCorrect,
+            testCount: testCount)
+    }
+
+    static func ruleViolation(
+        pairResults: String, demoCorrect: Int, demoCount: Int, testCorrect: Int, testCount: Int
+    ) -> String? {
+        // Pair results are ASCII when valid: checked byte by byte, quoted as text when not.
+        let pairs = Array(pairResults.utf8)
+        let allowed: [UInt8] = Array("01E?-".utf8)
+        if pairs.contains(where: { !allowed.contains($0) }) {
+            let bad = pairResults.first { !"01E?-".contains($0) }.map(String.init) ?? ""
             return "pair_results '\(pairResults)' holds '\(bad)'; only 1, 0, E, ? and - are pair results"
         }
         if demoCorrect > demoCount { return "demo_correct \(demoCorrect) exceeds demo_count \(demoCount)" }
@@ -174,14 +199,15 @@ extension VerdictRecord {
         guard pairs.count >= demoCount else {
             return "pair_results '\(pairResults)' has fewer pairs than demo_count \(demoCount)"
         }
+        let (right, unknown) = (UInt8(ascii: "1"), UInt8(ascii: "?"))
         let demos = pairs.prefix(demoCount)
         let tests = pairs.dropFirst(demoCount)
-        if demos.contains("?") { return "pair_results '\(pairResults)' marks a demonstration unknown" }
-        if demos.filter({ $0 == "1" }).count != demoCorrect || tests.filter({ $0 == "1" }).count != testCorrect {
+        if demos.contains(unknown) { return "pair_results '\(pairResults)' marks a demonstration unknown" }
+        if demos.count(where: { $0 == right }) != demoCorrect || tests.count(where: { $0 == right }) != testCorrect {
             return
                 "pair_results '\(pairResults)' disagrees with demo_correct \(demoCorrect), test_correct \(testCorrect)"
         }
-        if tests.filter({ $0 != "?" }).count != testCount {
+        if tests.count(where: { $0 != unknown }) != testCount {
             return "pair_results '\(pairResults)' disagrees with test_count \(testCount)"
         }
         return nil

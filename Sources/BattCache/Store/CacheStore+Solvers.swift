@@ -118,6 +118,11 @@ func placeholders(_ count: Int) -> String {
     Array(repeating: "?", count: count).joined(separator: ", ")
 }
 
+/// `(?, ?), (?, ?)` for `count` rows of `width` values.
+func tuplePlaceholders(_ count: Int, width: Int) -> String {
+    Array(repeating: "(" + placeholders(width) + ")", count: count).joined(separator: ", ")
+}
+
 extension Array {
     /// Consecutive slices of at most `size` elements.
     func chunks(of size: Int) -> [ArraySlice<Element>] {

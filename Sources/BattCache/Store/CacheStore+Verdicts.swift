@@ -1,57 +1,110 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension CacheStore {
     /// The stored verdicts of the given keys; keys without a verdict, or whose row cannot be
-    /// trusted (see ``VerdictLookup/untrusted``), are absent.
+    /// trusted, are absent.
     public func verdicts(for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
-        try lookUpVerdicts(for: keys).found
+        guard !keys.isEmpty else { return [:] }
+        return try read { db in try Self.fetchRecords(db, for: keys) }
     }
 
-    /// The stored verdicts of the given keys, and the keys whose rows batt would never have
-    /// written (hand-edited, damaged): a caller treats those as unknown and replaces them.
+    /// The whole rows of the given keys that batt could have written.
+    static func fetchRecords(_ db: Database, for keys: [VerdictKey]) throws -> [VerdictKey: VerdictRecord] {
+        var found: [VerdictKey: VerdictRecord] = [:]
+        for chunk in keys.chunks(of: parametersPerStatement / 3) {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    WITH wanted(md5, fingerprint, version) AS (VALUES \(tuplePlaceholders(chunk.count, width: 3)))
+                    SELECT \(VerdictRecord.columns(prefix: "v.")) FROM wanted CROSS JOIN verdicts AS v
+                    ON v.solver_md5 = wanted.md5 AND v.task_fingerprint = wanted.fingerprint
+                      AND v.solver_version = wanted.version
+                    """,
+                arguments: StatementArguments(chunk.flatMap { [$0.solverMD5, $0.taskFingerprint, $0.solverVersion] }))
+            while let row = try rows.next() {
+                if let record = try? VerdictRecord(row: row) { found[record.key] = record }
+            }
+        }
+        return found
+    }
+
+    /// What a run needs of the stored verdicts of the given keys, and the keys whose rows batt
+    /// would never have written (hand-edited, damaged): a caller treats those as unknown and
+    /// replaces them.
     ///
-    /// Keys are grouped by task fingerprint and solver version (a run asks for
-    /// many solvers of few tasks), then looked up by chunks of md5s.
+    /// Keys are looked up by chunks, each one statement that probes the key index once per key (a
+    /// run asks for thousands of solvers over hundreds of tasks: a statement per task would be
+    /// hundreds), and only the columns a verdict is served from are decoded; the others are
+    /// checked by SQLite, so a row damaged anywhere is still found out.
     public func lookUpVerdicts(for keys: [VerdictKey]) throws -> VerdictLookup {
         guard !keys.isEmpty else { return VerdictLookup() }
         return try read { db in try Self.fetchVerdicts(db, for: keys) }
     }
 
     static func fetchVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> VerdictLookup {
-        var md5sByGroup: [TaskAndVersion: Set<String>] = [:]
-        for key in keys {
-            md5sByGroup[TaskAndVersion(key), default: []].insert(key.solverMD5)
-        }
         var lookup = VerdictLookup()
         lookup.found.reserveCapacity(keys.count)
-        for (group, md5s) in md5sByGroup {
-            for chunk in Array(md5s).chunks(of: parametersPerStatement) {
-                let statement = try db.cachedStatement(
-                    sql: """
-                        SELECT \(VerdictRecord.columns) FROM verdicts
-                        WHERE task_fingerprint = ? AND solver_version = ?
-                          AND solver_md5 IN (\(placeholders(chunk.count)))
-                        """)
-                var arguments: StatementArguments = [group.taskFingerprint, group.solverVersion]
-                arguments += StatementArguments(chunk)
-                let rows = try Row.fetchCursor(statement, arguments: arguments)
-                while let row = try rows.next() {
-                    do {
-                        let record = try VerdictRecord(row: row)
-                        lookup.found[record.key] = record
-                    } catch {
-                        // The WHERE clause matched the key columns, so they hold the text asked for.
-                        guard case .string(let md5) = (row[0] as DatabaseValue).storage else { continue }
-                        lookup.untrusted.insert(
-                            VerdictKey(
-                                solverMD5: md5, taskFingerprint: group.taskFingerprint,
-                                solverVersion: group.solverVersion))
-                    }
+        // Thousands of keys: bound and stepped through SQLite's own interface, as GRDB's
+        // per-statement argument checks cost more here than the lookups themselves.
+        var statements: [Int: SQLiteStatement] = [:]
+        defer { for statement in statements.values { sqlite3_finalize(statement) } }
+        for chunk in Array(keys.indices).chunks(of: parametersPerStatement / 4) {
+            let statement: SQLiteStatement
+            if let prepared = statements[chunk.count] {
+                statement = prepared
+            } else {
+                statement = try prepare(
+                    db,
+                    """
+                    WITH wanted(k, md5, fingerprint, version) AS (VALUES \(tuplePlaceholders(chunk.count, width: 4)))
+                    SELECT wanted.k, \(StoredVerdict.columns(prefix: "v.")), \(StoredVerdict.otherColumnsSound(prefix: "v."))
+                    FROM wanted CROSS JOIN verdicts AS v
+                    ON v.solver_md5 = wanted.md5 AND v.task_fingerprint = wanted.fingerprint
+                      AND v.solver_version = wanted.version
+                    """)
+                statements[chunk.count] = statement
+            }
+            sqlite3_reset(statement)
+            for (offset, k) in chunk.enumerated() {
+                let first = CInt(offset * 4 + 1)
+                sqlite3_bind_int64(statement, first, Int64(k))
+                bindText(keys[k].solverMD5, to: statement, at: first + 1)
+                bindText(keys[k].taskFingerprint, to: statement, at: first + 2)
+                bindText(keys[k].solverVersion, to: statement, at: first + 3)
+            }
+            while true {
+                let code = sqlite3_step(statement)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+                }
+                let read = RowReader(statement: statement, table: "verdicts")
+                guard let k = try? read.integer(0, "k", in: 0...Int64(keys.count - 1)) else { continue }
+                do {
+                    lookup.found[keys[k]] = try StoredVerdict(read)
+                } catch {
+                    lookup.untrusted.insert(keys[k])
                 }
             }
         }
         return lookup
+    }
+
+    private static func prepare(_ db: Database, _ sql: String) throws -> SQLiteStatement {
+        var statement: SQLiteStatement?
+        let code = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+        }
+        return statement
+    }
+
+    private static func bindText(_ text: String, to statement: SQLiteStatement, at index: CInt) {
+        // SQLITE_TRANSIENT: SQLite copies the text before `withCString` lets go of it.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        _ = text.withCString { sqlite3_bind_text(statement, index, $0, -1, transient) }
     }
 
     /// Stores verdicts in one transaction, replacing those of the same key.
@@ -165,7 +218,7 @@ private struct TaskAndVersion: Hashable {
 /// What ``CacheStore/lookUpVerdicts(for:)`` found.
 public struct VerdictLookup: Sendable {
     /// The verdicts that can be served.
-    public var found: [VerdictKey: VerdictRecord] = [:]
+    public var found: [VerdictKey: StoredVerdict] = [:]
     /// Keys whose row holds what batt would never write: to revalidate and replace.
     public var untrusted: Set<VerdictKey> = []
 

@@ -49,3 +49,15 @@ extension Pipeline {
         }
     }
 }
+
+extension Verdict {
+    /// A verdict served from the cache.
+    init(_ stored: StoredVerdict) {
+        self.init(
+            outcome: stored.outcome, pairResults: stored.pairResults.map { PairResult(rawValue: $0) ?? .wrong },
+            demoCorrect: stored.demoCorrect, demoCount: stored.demoCount,
+            testCorrect: stored.testCorrect, testCount: stored.testCount,
+            elapsedSeconds: stored.elapsedSeconds, timeLimitSeconds: stored.timeLimitSeconds ?? 0,
+            budget: stored.budget, errorMessage: stored.errorMessage)
+    }
+}

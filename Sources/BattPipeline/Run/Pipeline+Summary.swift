@@ -102,8 +102,8 @@ extension Pipeline {
             var newly: [String] = []
             var lost: [String] = []
             for row in summary.tasks where row.candidates > row.invalid {
-                guard let task = taskSet[row.task] else { continue }
-                let knownSolved = solvedBefore.contains(task.fingerprint.hex)
+                guard let fingerprint = taskSet.fingerprint(of: row.task) else { continue }
+                let knownSolved = solvedBefore.contains(fingerprint.hex)
                 if row.correct > 0 && !knownSolved { newly.append(row.task) }
                 if row.correct == 0 && knownSolved { lost.append(row.task) }
             }

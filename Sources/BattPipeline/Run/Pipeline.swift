@@ -73,21 +73,28 @@ public struct Pipeline: Sendable {
         let startedAt = Date()
         progress(.phase("load"))
         let options = self.options
-        async let loadingTasks = Result { try TaskLoader.load(path: options.tasksPath) }
+        async let readingTasks = Result { try TaskLoader.read(path: options.tasksPath) }
+        async let readingCandidates = Result {
+            try CandidateSource.read(path: options.candidatesPath, defaultTaskID: options.defaultTaskID)
+        }
         let store = try openCache()
         var files: [CandidateSource.File]
-        do {
-            files = try CandidateSource.read(path: options.candidatesPath, defaultTaskID: options.defaultTaskID)
-        } catch {
-            throw PipelineError.candidates("\(error)")
+        switch await readingCandidates {
+        case .success(let read): files = read
+        case .failure(let error): throw PipelineError.candidates("\(error)")
         }
         let evaluator = try makeEvaluator(files: files, store: store)
         files = files.map { $0.keyed(languageVersion: evaluator.languageVersion) }
-        let taskSet: TaskSet
-        switch await loadingTasks {
-        case .success(let set): taskSet = set
+        let taskFiles: TaskFiles
+        switch await readingTasks {
+        case .success(let files): taskFiles = files
         case .failure(let error): throw PipelineError.tasks("\(error)")
         }
+        // Task files the cache knows by their bytes are not decoded unless a solver runs on them.
+        let known =
+            (try? store?.taskFingerprints(
+                forFileDigests: taskFiles.fileDigests, decoderVersion: TaskFiles.decoderVersion)) ?? [:]
+        let taskSet = taskFiles.load(knowing: known.mapValues(TaskFingerprint.init(hex:)))
         guard !taskSet.isEmpty else {
             let reasons = taskSet.diagnostics.prefix(3).map { "\n  \($0)" }.joined()
             throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
@@ -100,7 +107,9 @@ public struct Pipeline: Sendable {
     /// One attempt; in direct mode, nil when something has to be parsed, inlined or validated.
     private func run(direct: Bool, _ inputs: Inputs) async throws -> RunOutcome? {
         var clock = PhaseClock()
-        let (store, files, taskSet, startedAt) = (inputs.store, inputs.files, inputs.taskSet, inputs.startedAt)
+        let (store, files, startedAt) = (inputs.store, inputs.files, inputs.startedAt)
+        // Only a run that validates needs the grids.
+        let taskSet = direct ? inputs.taskSet : inputs.taskSet.decodingAll()
         let evaluator = inputs.evaluator
         let version = evaluator.solverVersion.description
         var loaded: CandidateSource.Loaded
@@ -251,9 +260,9 @@ public struct Pipeline: Sendable {
         var keyOfCandidate = [VerdictKey?](repeating: nil, count: candidates.count)
         for index in candidates.indices {
             guard let md5 = results[index].solverMD5, let taskID = candidates[index].taskID,
-                let task = taskSet[taskID]
+                let fingerprint = taskSet.fingerprint(of: taskID)
             else { continue }
-            let key = VerdictKey(solverMD5: md5, taskFingerprint: task.fingerprint.hex, solverVersion: version)
+            let key = VerdictKey(solverMD5: md5, taskFingerprint: fingerprint.hex, solverVersion: version)
             keyOfCandidate[index] = key
             if jobsByKey[key] == nil {
                 jobsByKey[key] = jobs.count
@@ -363,6 +372,15 @@ public struct Pipeline: Sendable {
                     try Pipeline.bookkeepingFailed(
                         error, "what the candidate files held was not recorded", warnings: &summary.warnings)
                 }
+            }
+        }
+        if writable, writes.failure == nil, let store = writes.store, !taskSet.newlyDigested.isEmpty {
+            do {
+                try store.storeTaskFingerprints(
+                    taskSet.newlyDigested.mapValues(\.hex), decoderVersion: TaskFiles.decoderVersion)
+            } catch let error as CacheError {
+                try Pipeline.bookkeepingFailed(
+                    error, "which fingerprints the task files decode to was not recorded", warnings: &summary.warnings)
             }
         }
         if let error = await markingUsed {

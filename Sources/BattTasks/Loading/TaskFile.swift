@@ -70,14 +70,18 @@ enum TaskFile {
         do throws(ReadError) {
             bytes = try contents(of: path, maximumBytes: maximumBytes, regularOnly: regularOnly)
         } catch {
-            return .failure(
-                TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: "cannot read the file: \(error.reason)"))
+            return .failure(cannotRead(path, taskID: taskID, error))
         }
         do throws(JSONSyntaxError) {
             return .success(try JSONParser.parseDocument(bytes))
         } catch {
             return .failure(TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: error.description))
         }
+    }
+
+    /// The diagnostic of a file that could not be read.
+    static func cannotRead(_ path: String, taskID: String?, _ error: ReadError) -> TaskDiagnostic {
+        TaskDiagnostic(file: path, taskID: taskID, pair: nil, message: "cannot read the file: \(error.reason)")
     }
 
     private static func lastErrorReason() -> String {

@@ -19,17 +19,23 @@ public enum TaskLoader {
     /// Loads every task at `path` (see the type's documentation for the layouts).
     /// - Throws: `TaskLoadError` when nothing exists at `path` or it does not say which tasks to load.
     public static func load(path: String) throws(TaskLoadError) -> TaskSet {
+        try read(path: path).load()
+    }
+
+    /// Reads the task files at `path` without decoding a folder's files yet (see `TaskFiles`), so
+    /// those whose bytes a cache already knows need not be decoded.
+    /// - Throws: `TaskLoadError` when nothing exists at `path` or it does not say which tasks to load.
+    public static func read(path: String) throws(TaskLoadError) -> TaskFiles {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw .notFound(path: path)
         }
-        var collector = TaskCollector()
         if isFolder.boolValue {
-            try loadFolder(path, into: &collector)
-        } else {
-            try loadFile(path, into: &collector)
+            return try readFolder(path)
         }
-        return collector.taskSet
+        var collector = TaskCollector()
+        try loadFile(path, into: &collector)
+        return TaskFiles(decoded: collector.taskSet)
     }
 
     /// Decodes one task from JSON text, as `load(path:)` decodes a task file.
@@ -57,13 +63,16 @@ public enum TaskLoader {
 
     // MARK: - Layouts
 
-    private static func loadFolder(_ folder: String, into collector: inout TaskCollector) throws(TaskLoadError) {
+    private static func readFolder(_ folder: String) throws(TaskLoadError) -> TaskFiles {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            collector.diagnose(TaskDiagnostic(file: folder, taskID: nil, pair: nil, message: "cannot list the folder"))
-            return
+            return TaskFiles(
+                entries: [],
+                diagnostics: [
+                    (0, TaskDiagnostic(file: folder, taskID: nil, pair: nil, message: "cannot list the folder"))
+                ])
         }
         let jsonFiles = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
             .filter { name in
@@ -78,38 +87,43 @@ public enum TaskLoader {
             throw .severalChallengeFiles(folder: folder, files: challenges)
         }
         if let only = challenges.first {
+            var collector = TaskCollector()
             loadKaggle(challenges: TaskPath.join(folder, only), into: &collector)
-            return
+            return TaskFiles(decoded: collector.taskSet)
         }
+        var diagnostics: [(before: Int, TaskDiagnostic)] = []
         if jsonFiles.isEmpty {
-            collector.diagnose(
-                TaskDiagnostic(file: folder, taskID: nil, pair: nil, message: "the folder holds no .json task files"))
+            diagnostics.append(
+                (
+                    0,
+                    TaskDiagnostic(
+                        file: folder, taskID: nil, pair: nil, message: "the folder holds no .json task files")
+                ))
         }
-        // Reading, parsing and decoding are independent per file: spread them over the cores.
-        let decoded = ParallelDecoding.map(jsonFiles) { name -> Result<ARCTask, TaskDiagnostic> in
+        // Reading and hashing are independent per file: spread them over the cores.
+        let read = ParallelDecoding.map(jsonFiles) { name -> Result<TaskFiles.Entry, TaskDiagnostic> in
             let path = TaskPath.join(folder, name)
             let id = TaskPath.stem(name)
             if let problem = TaskID.problem(with: id) {
                 return .failure(
                     TaskDiagnostic(file: path, taskID: nil, pair: nil, message: TaskLoader.badID(id, problem)))
             }
-            switch TaskFile.readJSON(path, taskID: id, maximumBytes: TaskFile.maximumTaskFileBytes, regularOnly: true) {
-            case .success(let document):
-                do throws(TaskDiagnostic) {
-                    return .success(try TaskLoader.decodeTask(id: id, document: document.value, source: path))
-                } catch {
-                    return .failure(error)
-                }
-            case .failure(let diagnostic):
-                return .failure(diagnostic)
+            do throws(TaskFile.ReadError) {
+                let bytes = try TaskFile.contents(
+                    of: path, maximumBytes: TaskFile.maximumTaskFileBytes, regularOnly: true)
+                return .success(TaskFiles.Entry(id: id, path: path, bytes: bytes, digest: TaskFiles.digest(of: bytes)))
+            } catch {
+                return .failure(TaskFile.cannotRead(path, taskID: id, error))
             }
         }
-        for result in decoded {
+        var entries: [TaskFiles.Entry] = []
+        for result in read {
             switch result {
-            case .success(let task): collector.add(task)
-            case .failure(let diagnostic): collector.diagnose(diagnostic)
+            case .success(let entry): entries.append(entry)
+            case .failure(let diagnostic): diagnostics.append((entries.count, diagnostic))
             }
         }
+        return TaskFiles(entries: entries, diagnostics: diagnostics)
     }
 
     private static func loadFile(_ path: String, into collector: inout TaskCollector) throws(TaskLoadError) {
@@ -235,10 +249,22 @@ extension TaskLoader {
 /// Accumulates the tasks and diagnostics of one load.
 struct TaskCollector {
     private(set) var tasks: [String: ARCTask] = [:]
+    private(set) var undecoded: [String: UndecodedTask] = [:]
+    private(set) var newlyDigested: [String: TaskFingerprint] = [:]
     private(set) var diagnostics: [TaskDiagnostic] = []
 
     mutating func add(_ task: ARCTask) {
         tasks[task.id] = task
+    }
+
+    /// A task decoded from a file of its own whose digest was not known.
+    mutating func add(_ task: ARCTask, newlyDigested digest: String) {
+        tasks[task.id] = task
+        newlyDigested[digest] = task.fingerprint
+    }
+
+    mutating func add(undecoded task: UndecodedTask) {
+        undecoded[task.entry.id] = task
     }
 
     mutating func add(id: String, document: JSONValue, source: String) {
@@ -253,19 +279,23 @@ struct TaskCollector {
         diagnostics.append(diagnostic)
     }
 
-    var taskSet: TaskSet { TaskSet(tasks: tasks, diagnostics: diagnostics) }
+    var taskSet: TaskSet {
+        TaskSet(tasks: tasks, undecoded: undecoded, newlyDigested: newlyDigested, diagnostics: diagnostics)
+    }
 }
 
 /// A parallel map over files, results in input order.
 enum ParallelDecoding {
-    static func map<Result: Sendable>(_ names: [String], _ transform: @Sendable (String) -> Result) -> [Result] {
-        guard names.count > 8 else { return names.map(transform) }
-        var slots = [Result?](repeating: nil, count: names.count)
+    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result)
+        -> [Result]
+    {
+        guard items.count > 8 else { return items.map(transform) }
+        var slots = [Result?](repeating: nil, count: items.count)
         slots.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own slot.
             let output = UncheckedSlots(base: buffer)
-            DispatchQueue.concurrentPerform(iterations: names.count) { index in
-                output.base[index] = transform(names[index])
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                output.base[index] = transform(items[index])
             }
         }
         return slots.map { $0! }

@@ -26,7 +26,11 @@ public struct TaskFingerprint: Hashable, Sendable, Comparable, CustomStringConve
 
     public init(demonstrations: [TaskPair], tests: [TaskPair]) {
         let text = Self.canonicalText(demonstrations: demonstrations, tests: tests)
-        let digest = Insecure.MD5.hash(data: text)
+        self.hex = Self.hex(Insecure.MD5.hash(data: text))
+    }
+
+    /// Lowercase hex digits of a digest.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(32)
@@ -34,7 +38,7 @@ public struct TaskFingerprint: Hashable, Sendable, Comparable, CustomStringConve
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }
-        self.hex = String(decoding: hex, as: UTF8.self)
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The bytes the fingerprint hashes (see the type's documentation).
