@@ -113,21 +113,27 @@ public final class Function: Sendable {
         case .tooDeep:
             throw DSLError.recursion("maximum recursion depth exceeded")
         case .power(let f, let times):
-            // dsl.py's nested lambdas, applied in a loop: the n-th lambda's frame is this one, and
-            // the innermost two calls of `f` come from the second lambda, n - 2 frames deeper.
-            let outermost = context.frameDepth
-            defer { context.frameDepth = outermost }
-            if outermost + times - 2 > EvaluationContext.recursionLimit - 2 {
-                throw DSLError.recursion("maximum recursion depth exceeded")
-            }
-            var value = args[0]
-            for application in 1...times {
-                context.frameDepth = outermost + times - Swift.max(application, 2)
-                try context.charge(1)
-                value = try f.call1(value, context)
-            }
-            return value
+            return try Function.applyPower(f, times, args[0], context)
         }
+    }
+
+    /// `power(f, times)(x)`: dsl.py's nested lambdas, applied in a loop. The n-th lambda's frame is
+    /// the caller's, and the innermost two calls of `f` come from the second lambda, n - 2 frames deeper.
+    private static func applyPower(_ f: Function, _ times: Int, _ x: Value, _ context: EvaluationContext) throws
+        -> Value
+    {
+        let outermost = context.frameDepth
+        defer { context.frameDepth = outermost }
+        if outermost + times - 2 > EvaluationContext.recursionLimit - 2 {
+            throw DSLError.recursion("maximum recursion depth exceeded")
+        }
+        var value = x
+        for application in 1...times {
+            context.frameDepth = outermost + times - Swift.max(application, 2)
+            try context.charge(1)
+            value = try f.call1(value, context)
+        }
+        return value
     }
 
     @inlinable public func call1(_ x: Value, _ context: EvaluationContext) throws -> Value {
@@ -135,7 +141,51 @@ public final class Function: Sendable {
         if case .primitive(let p) = kind, case .unary(let body) = p.body {
             do { return try body(x, context) } catch let error as DSLError { throw error.naming(p.name) }
         }
-        return try call([x], context)
+        return try callLambda(x, context)
+    }
+
+    /// `call([x], context)`, without building the argument array for the lambdas of one parameter
+    /// that combine other functions (the inner loop of `sfilter`, `apply`, `argmax` and the like).
+    @usableFromInline func callLambda(_ x: Value, _ context: EvaluationContext) throws -> Value {
+        switch kind {
+        case .composed, .chained, .matcher, .forked, .power: break
+        case .rightBound(let f, let fixed), .leftBound(let f, let fixed):
+            // `rbind(f, fixed)` or `lbind(f, fixed)` of a primitive of two parameters: as `call`
+            // does it (its tick, the lambda's frame, then `f.call` with the pair), minus the arrays.
+            guard case .primitive(let p) = f.kind, case .binary(let body) = p.body else {
+                return try call([x], context)
+            }
+            try context.tick(EvaluationContext.callWeight)
+            try context.enterFrame()
+            defer { context.leaveFrame() }
+            try context.tick(EvaluationContext.callWeight)
+            do {
+                if case .rightBound = kind { return try body(x, fixed, context) }
+                return try body(fixed, x, context)
+            } catch let error as DSLError {
+                throw error.naming(p.name)
+            }
+        default: return try call([x], context)
+        }
+        // What `call` does for them: its tick, and the lambda's own frame (their arity is 1).
+        try context.tick(EvaluationContext.callWeight)
+        try context.enterFrame()
+        defer { context.leaveFrame() }
+        switch kind {
+        case .composed(let outer, let inner):
+            return try outer.call1(inner.call1(x, context), context)
+        case .chained(let h, let g, let f):
+            return try h.call1(g.call1(f.call1(x, context), context), context)
+        case .matcher(let f, let target):
+            return .bool(try f.call1(x, context) == target)
+        case .forked(let outer, let a, let b):
+            let left = try a.call1(x, context)
+            return try outer.call2(left, b.call1(x, context), context)
+        case .power(let f, let times):
+            return try Function.applyPower(f, times, x, context)
+        default:
+            fatalError("handled above")
+        }
     }
 
     @inlinable public func call2(_ x: Value, _ y: Value, _ context: EvaluationContext) throws -> Value {

@@ -138,6 +138,16 @@ extension Value {
 
     /// A Python frozenset of these elements (any order, duplicates allowed), canonical.
     public static func set(_ elements: [Value]) -> Value {
+        canonicalSet(elements, sorted: false)
+    }
+
+    /// A frozenset of elements already in canonical order and unique (a selection from a set, or
+    /// pairs of sorted factors in order), canonical: nothing is sorted again.
+    public static func set(sortedUnique elements: [Value]) -> Value {
+        canonicalSet(elements, sorted: true)
+    }
+
+    private static func canonicalSet(_ elements: [Value], sorted: Bool) -> Value {
         if elements.isEmpty { return .emptySet }
         var allPairs = true
         var allCells = true
@@ -156,27 +166,57 @@ extension Value {
             }
             if !allPairs && !allCells { break }
         }
+        // Canonical order of `(i, j)` and `(color, (i, j))` tuples is that of `Point` and `Cell`.
         if allPairs {
-            return .indices(
-                elements.map { element in
-                    guard case .pair(let i, let j) = element else { fatalError("unreachable") }
-                    return Point(i, j)
-                }.sortedUnique())
+            let points = elements.map { element in
+                guard case .pair(let i, let j) = element else { fatalError("unreachable") }
+                return Point(i, j)
+            }
+            return .indices(sorted ? points : points.sortedUnique())
         }
         if allCells {
-            return .object(
-                elements.map { element in
-                    guard case .otherTuple(let items) = element, case .int(let c) = items[0],
-                        case .pair(let i, let j) = items[1]
-                    else { fatalError("unreachable") }
-                    return Cell(c, i, j)
-                }.sortedUnique())
+            let cells = elements.map { element in
+                guard case .otherTuple(let items) = element, case .int(let c) = items[0],
+                    case .pair(let i, let j) = items[1]
+                else { fatalError("unreachable") }
+                return Cell(c, i, j)
+            }
+            return .object(sorted ? cells : cells.sortedUnique())
         }
+        if sorted { return .otherSet(elements) }
+        if let patches = sortedUniqueObjects(elements) { return .otherSet(patches) }
         return .otherSet(sortedUniqueValues(elements))
+    }
+
+    /// The canonical elements of a frozenset of objects (and perhaps the empty set), as `apply`
+    /// makes them: the distinct objects, sorted by their cells. Nil when another value is among them.
+    ///
+    /// Such sets hold many equal objects, so this drops duplicates by hashing before it sorts, and
+    /// compares the cells without going through `Value`.
+    private static func sortedUniqueObjects(_ elements: [Value]) -> [Value]? {
+        var distinct = Set<[Cell]>()
+        var hasEmpty = false
+        for element in elements {
+            switch element {
+            case .object(let cells): distinct.insert(cells)
+            case .otherSet(let members) where members.isEmpty: hasEmpty = true
+            default: return nil
+            }
+        }
+        // The empty set precedes every object: a prefix of every element list.
+        var result: [Value] = hasEmpty ? [.emptySet] : []
+        result.reserveCapacity(distinct.count + result.count)
+        for cells in distinct.sorted(by: { Value.lexicographic($0, $1) < 0 }) { result.append(.object(cells)) }
+        return result
     }
 
     static func sortedUniqueValues(_ elements: [Value]) -> [Value] {
         if elements.count < 2 { return elements }
+        // A selection from a set or a product of sorted factors comes in set order already:
+        // then there is nothing to sort or remove.
+        var k = 1
+        while k < elements.count && elements[k - 1].canonicalCompare(elements[k]) < 0 { k += 1 }
+        if k == elements.count { return elements }
         let sorted = elements.sorted { $0.canonicallyPrecedes($1) }
         var result: [Value] = [sorted[0]]
         result.reserveCapacity(sorted.count)
@@ -301,19 +341,75 @@ extension Value {
             guard let x = bigIntValue, let y = other.bigIntValue else { return 0 }
             return x < y ? -1 : (x == y ? 0 : 1)
         case 2:
-            let (x, y) = (tupleElements, other.tupleElements)
-            for k in 0..<Swift.min(x.count, y.count) {
-                let c = x[k].canonicalCompare(y[k])
+            if case .grid(let x) = self, case .grid(let y) = other { return Value.compareRows(x, y) }
+            // Element by element, building an element only when it is compared: the first
+            // difference usually decides, and a grid's or a pair's elements are not stored as values.
+            let (m, n) = (tupleCount, other.tupleCount)
+            for k in 0..<Swift.min(m, n) {
+                let c = tupleElement(k).canonicalCompare(other.tupleElement(k))
                 if c != 0 { return c }
             }
-            return x.count < y.count ? -1 : (x.count == y.count ? 0 : 1)
+            return m < n ? -1 : (m == n ? 0 : 1)
         default:
-            let (x, y) = (setElements, other.setElements)
-            for k in 0..<Swift.min(x.count, y.count) {
-                let c = x[k].canonicalCompare(y[k])
+            // Frozensets of different kinds (an empty set among objects, locations among cells):
+            // element by element as above, never materialising a whole set of cells.
+            let (m, n) = (setCount, other.setCount)
+            for k in 0..<Swift.min(m, n) {
+                let c = setElement(k).canonicalCompare(other.setElement(k))
                 if c != 0 { return c }
             }
-            return x.count < y.count ? -1 : (x.count == y.count ? 0 : 1)
+            return m < n ? -1 : (m == n ? 0 : 1)
+        }
+    }
+
+    /// Two grids as tuples of row tuples: row by row, each cell by cell and then by width.
+    private static func compareRows(_ x: Grid, _ y: Grid) -> Int {
+        let shared = Swift.min(x.width, y.width)
+        for row in 0..<Swift.min(x.height, y.height) {
+            for column in 0..<shared {
+                let (a, b) = (x.cells[row * x.width + column], y.cells[row * y.width + column])
+                if a != b { return a < b ? -1 : 1 }
+            }
+            if x.width != y.width { return x.width < y.width ? -1 : 1 }
+        }
+        return x.height < y.height ? -1 : (x.height == y.height ? 0 : 1)
+    }
+
+    private var tupleCount: Int {
+        switch self {
+        case .pair: return 2
+        case .grid(let g): return g.height
+        case .otherTuple(let t): return t.count
+        default: return 0
+        }
+    }
+
+    /// Element `k` of a tuple-like value (`k < tupleCount`).
+    private func tupleElement(_ k: Int) -> Value {
+        switch self {
+        case .pair(let a, let b): return .int(k == 0 ? a : b)
+        case .grid(let g): return g.rowValue(k)
+        case .otherTuple(let t): return t[k]
+        default: return .none
+        }
+    }
+
+    private var setCount: Int {
+        switch self {
+        case .indices(let p): return p.count
+        case .object(let c): return c.count
+        case .otherSet(let s): return s.count
+        default: return 0
+        }
+    }
+
+    /// Element `k` of a set-like value in iteration order (`k < setCount`).
+    private func setElement(_ k: Int) -> Value {
+        switch self {
+        case .indices(let p): return .point(p[k])
+        case .object(let c): return .cell(c[k])
+        case .otherSet(let s): return s[k]
+        default: return .none
         }
     }
 

@@ -14,6 +14,18 @@ struct SharedGraph {
     let releasedAfter: [[Int]]
     /// For each graph node, the last program that reads it.
     let lastReader: [Int]
+    /// The graph as one program over `SharedGraph.arguments`: node `id` computes graph node `id`
+    /// from graph nodes, exactly as each program's node of that id computes it from its own.
+    let program: Program
+    /// For each graph node, whether it calls something.
+    let isCall: [Bool]
+    /// For each program, the graph node of its result.
+    let resultOfProgram: [Int]
+
+    /// The graph program's parameters, by role: the input grid, the demonstrations, None.
+    static func arguments(input: Value, demonstrations: Value) -> [Value] {
+        [input, demonstrations, .none]
+    }
 
     private enum Key: Hashable {
         case parameter(String)
@@ -37,6 +49,9 @@ struct SharedGraph {
         var nodesOfProgram: [[Int]] = []
         nodesOfProgram.reserveCapacity(programs.count)
         var lastReader: [Int] = []
+        var graphNodes: [Program.Node] = []
+        var resultOfProgram: [Int] = []
+        resultOfProgram.reserveCapacity(programs.count)
         // The last program that used each graph node (telling a program's repeated calls apart).
         var usedBy: [Int] = []
         for (p, program) in programs.enumerated() {
@@ -85,10 +100,12 @@ struct SharedGraph {
                     ids[Occurrence(key: key, index: index)] = lastReader.count
                     lastReader.append(p)
                     usedBy.append(-1)
+                    graphNodes.append(SharedGraph.graphNode(node, of: program, local: local))
                 }
                 usedBy[local[n]] = p
             }
             nodesOfProgram.append(local)
+            resultOfProgram.append(local[program.result])
         }
         var releasedAfter = [[Int]](repeating: [], count: programs.count)
         for (id, reader) in lastReader.enumerated() { releasedAfter[reader].append(id) }
@@ -96,6 +113,34 @@ struct SharedGraph {
         self.nodeCount = lastReader.count
         self.releasedAfter = releasedAfter
         self.lastReader = lastReader
+        self.program = Program(parameterNames: ["I", "S", "C"], nodes: graphNodes, result: 0)
+        self.isCall = graphNodes.map(\.isCall)
+        self.resultOfProgram = resultOfProgram
+    }
+
+    /// `node` of `program` over graph nodes: its arguments renamed by `local`, a parameter by its role.
+    private static func graphNode(_ node: Program.Node, of program: Program, local: [Int]) -> Program.Node {
+        switch node {
+        case .parameter(let k):
+            let name = k < program.parameterNames.count ? program.parameterNames[k] : ""
+            switch argumentRole(of: name) {
+            case "I": return .parameter(0)
+            case "S": return .parameter(1)
+            default: return .parameter(2)
+            }
+        case .constant, .failure:
+            return node
+        case .primitive(let primitive, let arguments):
+            return .primitive(primitive, arguments.map { local[$0] })
+        case .dynamic(let callee, let arguments, let keywords):
+            return .dynamic(
+                callee: local[callee], arguments: arguments.map { local[$0] },
+                keywords: keywords.map { (name: $0.name, node: local[$0.node]) })
+        case .negate(let operand):
+            return .negate(local[operand])
+        case .tuple(let elements):
+            return .tuple(elements.map { local[$0] })
+        }
     }
 
     /// What a parameter receives, by its name: the input grid, the demonstrations, or None.

@@ -34,10 +34,13 @@ public struct SharedValidator: Sendable {
         }
     }
 
-    /// What one node came to for the solver it was computed for.
+    /// What one node came to for the solver it was computed for. Its value, when it has one, is
+    /// in the pair's graph values: a solver that reuses a node is only charged its cost and time.
     private enum Memo {
-        case value(Value, cost: Int, nanoseconds: UInt64)
-        case failed(any Error, cost: Int, nanoseconds: UInt64)
+        case unknown
+        case value(cost: Int, nanoseconds: UInt64)
+        /// Raised the error kept for it.
+        case failed(cost: Int, nanoseconds: UInt64)
         /// Out of time with `allowance` nanoseconds: a solver with more left computes it again.
         case outOfTime(allowance: UInt64)
         /// Over a remaining budget of `budget`: a solver with more left computes it again.
@@ -69,53 +72,60 @@ public struct SharedValidator: Sendable {
                 for s in programs.indices { progress[s].results.append(.unknown) }
                 continue
             }
-            let input = Value.grid(pair.input)
+            let arguments = SharedGraph.arguments(input: .grid(pair.input), demonstrations: demonstrations)
             let target = Value.grid(expected)
-            var memo = [Memo?](repeating: nil, count: graph.nodeCount)
+            // Node `id`'s value for the solver computing it, and for later solvers while memo[id] says so.
+            var values = [Value](repeating: .none, count: graph.nodeCount)
+            var memo = [Memo](repeating: .unknown, count: graph.nodeCount)
+            var failures: [Int: any Error] = [:]
             var kept = 0
-            for (s, program) in programs.enumerated() {
+            // Nodes computed for the current solver that no later solver reuses.
+            var transient: [Int] = []
+            for s in programs.indices {
                 defer {
+                    for id in transient { values[id] = .none }
+                    transient.removeAll(keepingCapacity: true)
                     for id in graph.releasedAfter[s] {
-                        if case .value(_, let cost, _)? = memo[id] { kept -= cost }
-                        memo[id] = nil
+                        switch memo[id] {
+                        case .value(let cost, _): kept -= cost
+                        case .failed: failures[id] = nil
+                        default: break
+                        }
+                        memo[id] = .unknown
+                        values[id] = .none
                     }
                 }
                 if progress[s].stoppedBy != nil {
                     progress[s].results.append(.notRun)
                     continue
                 }
-                let arguments = Validator.arguments(
-                    for: program.parameterNames, input: input, demonstrations: demonstrations)
-                var values = [Value](repeating: .none, count: program.nodes.count)
                 var remaining = validator.budget
                 var elapsed = progress[s].nanoseconds
                 defer { progress[s].nanoseconds = elapsed }
                 do {
-                    for n in program.nodes.indices {
-                        let id = graph.nodesOfProgram[s][n]
-                        let isCall = program.nodes[n].isCall
+                    for id in graph.nodesOfProgram[s] {
+                        let isCall = graph.isCall[id]
                         if isCall { counts.requested += 1 }
                         switch memo[id] {
-                        case .value(let value, let cost, let nanoseconds)?:
+                        case .value(let cost, let nanoseconds):
                             remaining -= cost
                             elapsed &+= nanoseconds
                             if remaining < 0 { throw Stop.budget }
                             if elapsed > limit { throw Stop.timeout }
-                            values[n] = value
                             continue
-                        case .failed(let error, let cost, let nanoseconds)?:
+                        case .failed(let cost, let nanoseconds):
                             remaining -= cost
                             elapsed &+= nanoseconds
                             if remaining < 0 { throw Stop.budget }
-                            throw error
-                        case .outOfTime(let allowance)?:
+                            throw failures[id]!
+                        case .outOfTime(let allowance):
                             if elapsed >= limit || limit - elapsed <= allowance {
                                 elapsed = limit
                                 throw Stop.timeout
                             }
-                        case .overBudget(let budget)?:
+                        case .overBudget(let budget):
                             if remaining <= budget { throw Stop.budget }
-                        case nil:
+                        case .unknown:
                             break
                         }
                         // Computed here, for this solver, with what it has left.
@@ -128,7 +138,7 @@ public struct SharedValidator: Sendable {
                         let context = EvaluationContext(
                             deadlineNanoseconds: overflow ? .max : deadline, budget: remaining)
                         do {
-                            try program.evaluateNode(n, arguments, &values, context)
+                            try graph.program.evaluateNode(id, arguments, &values, context)
                         } catch let error as DSLError where error.limit != nil {
                             if case .timeout? = error.limit {
                                 if keep { memo[id] = .outOfTime(allowance: allowance) }
@@ -140,7 +150,10 @@ public struct SharedValidator: Sendable {
                         } catch {
                             let cost = remaining - context.remainingBudget
                             let nanoseconds = EvaluationContext.now() &- start
-                            if keep { memo[id] = .failed(error, cost: cost, nanoseconds: nanoseconds) }
+                            if keep {
+                                memo[id] = .failed(cost: cost, nanoseconds: nanoseconds)
+                                failures[id] = error
+                            }
                             elapsed &+= nanoseconds
                             throw error
                         }
@@ -148,18 +161,18 @@ public struct SharedValidator: Sendable {
                         let nanoseconds = EvaluationContext.now() &- start
                         remaining = context.remainingBudget
                         elapsed &+= nanoseconds
-                        if keep {
-                            if case .value(_, let old, _)? = memo[id] { kept -= old }
-                            if kept + cost <= memoryCap {
-                                memo[id] = .value(values[n], cost: cost, nanoseconds: nanoseconds)
-                                kept += cost
-                            } else {
-                                memo[id] = nil
-                            }
+                        if keep && kept + cost <= memoryCap {
+                            memo[id] = .value(cost: cost, nanoseconds: nanoseconds)
+                            kept += cost
+                        } else {
+                            // Later solvers compute it again: past the cap the store does not grow.
+                            if keep { memo[id] = .unknown }
+                            transient.append(id)
                         }
                         if elapsed > limit { throw Stop.timeout }
                     }
-                    progress[s].results.append(values[program.result] == target ? .correct : .wrong)
+                    let result = values[graph.resultOfProgram[s]] == target
+                    progress[s].results.append(result ? .correct : .wrong)
                 } catch Stop.timeout {
                     progress[s].stoppedBy = .timeout
                     progress[s].results.append(.notRun)

@@ -21,8 +21,8 @@ extension ContainerPrimitives {
         if overflow { throw DSLError.budgetExceeded }
         try context.reserve(total)
         // The set is the product of the distinct elements. Pairing sorted distinct factors in (i, j)
-        // order builds it in set order, which `.set` checks in linear time, instead of leaving a sort of
-        // all the pairs that cannot watch the clock.
+        // order builds it in set order (tuples compare element by element), so nothing is left to
+        // sort: a sort of all the pairs could not watch the clock.
         if let leftInts = intsIfAllInts(lefts), let rightInts = intsIfAllInts(rights) {
             let (firsts, seconds) = (leftInts.sortedUnique(), rightInts.sortedUnique())
             var points: [Point] = []
@@ -40,7 +40,7 @@ extension ContainerPrimitives {
             try context.tick(seconds.count)
             for j in seconds { pairs.append(.tuple([i, j])) }
         }
-        return .set(pairs)
+        return .set(sortedUnique: pairs)
     }
 
     private static func intsIfAllInts(_ values: [Value]) -> [Int]? {

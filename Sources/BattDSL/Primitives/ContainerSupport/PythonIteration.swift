@@ -104,7 +104,7 @@ enum PythonIteration {
         if elements.isEmpty { return .emptySet }
         // Without any tuple among them the set can be neither indices nor an object.
         if elements.contains(where: { !$0.isTuple }) { return .otherSet(elements) }
-        return .set(elements)
+        return .set(sortedUnique: elements)
     }
 
     /// CPython's `max(container, key=key)` (`greater`) or `min(...)`: the first element whose key beats
