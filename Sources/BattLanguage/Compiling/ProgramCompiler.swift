@@ -9,7 +9,6 @@ import BattDSL
 public enum ProgramCompiler {
     public static func compile(_ graph: SolverGraph) -> Program {
         let parameterNames = graph.parameters.map(\.name)
-        let parameterIndex = Dictionary(parameterNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let needed = reachable(graph)
         var remap = [Int](repeating: -1, count: graph.nodes.count)
         var nodes: [Program.Node] = []
@@ -18,7 +17,7 @@ public enum ProgramCompiler {
             let node: Program.Node
             switch graph.nodes[index] {
             case .name(let name):
-                if let k = parameterIndex[name] {
+                if let k = parameterNames.firstIndex(of: name) {
                     node = .parameter(k)
                 } else if let value = Primitives.value(named: name) {
                     node = .constant(value)

@@ -30,6 +30,8 @@ struct SharedGraph {
     private enum Key: Hashable {
         case parameter(String)
         case integer(Int)
+        case point(Int, Int)
+        case primitiveFunction(String)
         case constant(String)
         case primitive(String, [Int])
         case dynamic(callee: Int, arguments: [Int], keywords: [String], keywordNodes: [Int])
@@ -46,6 +48,7 @@ struct SharedGraph {
 
     init(_ programs: [Program]) {
         var ids: [Occurrence: Int] = [:]
+        ids.reserveCapacity(programs.reduce(0) { $0 + $1.nodes.count })
         var nodesOfProgram: [[Int]] = []
         nodesOfProgram.reserveCapacity(programs.count)
         var lastReader: [Int] = []
@@ -63,11 +66,7 @@ struct SharedGraph {
                     let name = k < program.parameterNames.count ? program.parameterNames[k] : ""
                     key = .parameter(SharedGraph.argumentRole(of: name))
                 case .constant(let value):
-                    if case .int(let number) = value {
-                        key = .integer(number)
-                    } else {
-                        key = .constant(String(describing: value))
-                    }
+                    key = SharedGraph.key(of: value)
                 case .primitive(let primitive, let arguments):
                     key = .primitive(primitive.name, arguments.map { local[$0] })
                 case .dynamic(let callee, let arguments, let keywords):
@@ -116,6 +115,18 @@ struct SharedGraph {
         self.program = Program(parameterNames: ["I", "S", "C"], nodes: graphNodes, result: 0)
         self.isCall = graphNodes.map(\.isCall)
         self.resultOfProgram = resultOfProgram
+    }
+
+    /// A constant's key: its description only for what is neither a number, a point nor a primitive.
+    private static func key(of value: Value) -> Key {
+        switch value {
+        case .int(let number): return .integer(number)
+        case .pair(let i, let j): return .point(i, j)
+        case .function(let function):
+            if case .primitive(let primitive) = function.kind { return .primitiveFunction(primitive.name) }
+            return .constant(String(describing: value))
+        default: return .constant(String(describing: value))
+        }
     }
 
     /// `node` of `program` over graph nodes: its arguments renamed by `local`, a parameter by its role.
