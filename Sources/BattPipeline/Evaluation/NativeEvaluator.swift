@@ -11,12 +11,15 @@ public struct NativeEvaluator: SolverEvaluator {
     public let validator: Validator
     public let solverVersion: SolverVersion
     public let shares: Bool
+    /// Threads that may evaluate one task's pairs at once when its candidates are validated together.
+    public let jobs: Int
     private let tally = CallTally()
 
-    public init(validator: Validator, solverVersion: SolverVersion, shares: Bool = true) {
+    public init(validator: Validator, solverVersion: SolverVersion, shares: Bool = true, jobs: Int = 1) {
         self.validator = validator
         self.solverVersion = solverVersion
         self.shares = shares
+        self.jobs = jobs
     }
 
     public var budget: Int { validator.budget }
@@ -66,10 +69,12 @@ public struct NativeEvaluator: SolverEvaluator {
             }
         }
         let compiled = CallTally.threadCPUNanoseconds()
-        let (shared, counts) = SharedValidator(validator: validator).validate(programs, on: task)
-        for (offset, k) in positions.enumerated() { verdicts[k] = shared[offset] }
+        let shared = SharedValidator(validator: validator).validate(programs, on: task, workers: jobs)
+        for (offset, k) in positions.enumerated() { verdicts[k] = shared.verdicts[offset] }
         tally.add(
-            counts, cpuNanoseconds: CallTally.threadCPUNanoseconds() &- start, compileNanoseconds: compiled &- start)
+            shared.counts,
+            cpuNanoseconds: (CallTally.threadCPUNanoseconds() &- start) &+ shared.helperCPUNanoseconds,
+            compileNanoseconds: compiled &- start)
         return verdicts.map { $0! }
     }
 
