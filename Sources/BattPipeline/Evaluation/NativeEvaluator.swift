@@ -57,15 +57,22 @@ public struct NativeEvaluator: SolverEvaluator {
             return verdicts
         }
         let start = CallTally.threadCPUNanoseconds()
+        // Compiled on up to `jobs` threads, each writing only its own slot.
+        let slots = CompiledSlots(count: functions.count)
+        let compileHelpers = ParallelLoop.run(count: functions.count, workers: functions.count >= 64 ? jobs : 1) { k in
+            slots.set(k, try? ProgramCompiler.compile(SolverGraph(functions[k])))
+        }
         var verdicts = [Verdict?](repeating: nil, count: functions.count)
         var programs: [Program] = []
+        programs.reserveCapacity(functions.count)
         var positions: [Int] = []
-        for (k, function) in functions.enumerated() {
-            do {
-                programs.append(ProgramCompiler.compile(try SolverGraph(function)))
+        for (k, program) in slots.programs.enumerated() {
+            if let program {
+                programs.append(program)
                 positions.append(k)
-            } catch {
-                verdicts[k] = Pipeline.validate(function, on: task, with: validator)
+            } else {
+                // What cannot be compiled is the candidate's error, said by the usual path.
+                verdicts[k] = Pipeline.validate(functions[k], on: task, with: validator)
             }
         }
         let compiled = CallTally.threadCPUNanoseconds()
@@ -73,8 +80,9 @@ public struct NativeEvaluator: SolverEvaluator {
         for (offset, k) in positions.enumerated() { verdicts[k] = shared.verdicts[offset] }
         tally.add(
             shared.counts,
-            cpuNanoseconds: (CallTally.threadCPUNanoseconds() &- start) &+ shared.helperCPUNanoseconds,
-            compileNanoseconds: compiled &- start)
+            cpuNanoseconds: (CallTally.threadCPUNanoseconds() &- start) &+ compileHelpers
+                &+ shared.helperCPUNanoseconds,
+            compileNanoseconds: (compiled &- start) &+ compileHelpers)
         return verdicts.map { $0! }
     }
 
@@ -87,6 +95,25 @@ public struct NativeEvaluator: SolverEvaluator {
             callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9,
             compileCPUSeconds: Double(compiling) / 1e9)
     }
+}
+
+/// The programs of a batch's candidates, nil where one does not compile; threads fill distinct slots.
+private final class CompiledSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Program?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ program: Program?) { slots[index] = program }
+
+    var programs: [Program?] { Array(slots) }
 }
 
 /// The calls and CPU time counted across concurrent batches.

@@ -48,7 +48,6 @@ struct SharedGraph {
 
     init(_ programs: [Program]) {
         var ids: [Occurrence: Int] = [:]
-        ids.reserveCapacity(programs.reduce(0) { $0 + $1.nodes.count })
         var nodesOfProgram: [[Int]] = []
         nodesOfProgram.reserveCapacity(programs.count)
         var lastReader: [Int] = []

@@ -90,36 +90,18 @@ public struct SharedValidator: Sendable {
         let demonstrations = Validator.demonstrations(of: task)
         let ledger = PairLedger(pairs: pairs.count, solvers: programs.count)
         let scored = pairs.indices.filter { pairs[$0].output != nil }
-        var runs = [[PairRun]](repeating: [], count: pairs.count)
-        var counts = Counts()
-        var helperCPUNanoseconds: UInt64 = 0
-        let width = max(1, min(workers, scored.count))
-        if width == 1 {
-            for k in scored {
-                runs[k] = evaluate(
-                    pair: k, graph: graph, expected: .grid(pairs[k].output!),
-                    arguments: SharedGraph.arguments(input: .grid(pairs[k].input), demonstrations: demonstrations),
-                    limit: limit, ledger: ledger, counts: &counts)
-            }
-        } else {
-            let shared = PairResults(pairs: pairs.count)
-            let taken = PairQueue(scored)
-            let caller = pthread_self()
-            DispatchQueue.concurrentPerform(iterations: width) { _ in
-                let start = ThreadClock.cpuNanoseconds()
-                var mine = Counts()
-                while let k = taken.next() {
-                    let run = evaluate(
-                        pair: k, graph: graph, expected: .grid(pairs[k].output!),
-                        arguments: SharedGraph.arguments(input: .grid(pairs[k].input), demonstrations: demonstrations),
-                        limit: limit, ledger: ledger, counts: &mine)
-                    shared.store(run, pair: k)
-                }
-                let helper = pthread_equal(pthread_self(), caller) == 0
-                shared.add(mine, cpuNanoseconds: helper ? ThreadClock.cpuNanoseconds() &- start : UInt64(0))
-            }
-            (runs, counts, helperCPUNanoseconds) = shared.totals
+        // Each pair's runs are written by the one thread that evaluates it.
+        let perPair = PairResults(pairs: pairs.count)
+        let helperCPUNanoseconds = ParallelLoop.run(count: scored.count, workers: workers) { n in
+            let k = scored[n]
+            var pairCounts = Counts()
+            let run = evaluate(
+                pair: k, graph: graph, expected: .grid(pairs[k].output!),
+                arguments: SharedGraph.arguments(input: .grid(pairs[k].input), demonstrations: demonstrations),
+                limit: limit, ledger: ledger, counts: &pairCounts)
+            perPair.store(run, pair: k, counts: pairCounts)
         }
+        let (runs, counts) = perPair.totals
         let verdicts = programs.indices.map { s in
             verdict(of: s, runs: runs, pairs: pairs, limit: limit, task: task)
         }
@@ -335,61 +317,29 @@ private final class PairLedger: @unchecked Sendable {
     }
 }
 
-/// The pairs still to evaluate, handed out in pair order.
-private final class PairQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let pairs: [Int]
-    private var taken = 0
-
-    init(_ pairs: [Int]) { self.pairs = pairs }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard taken < pairs.count else { return nil }
-        taken += 1
-        return pairs[taken - 1]
-    }
-}
-
 /// The runs of each pair and what the threads that evaluated them counted.
 private final class PairResults: @unchecked Sendable {
     private let lock = NSLock()
     private var runs: [[SharedValidator.PairRun]]
     private var counts = SharedValidator.Counts()
-    private var cpuNanoseconds: UInt64 = 0
 
     init(pairs: Int) { runs = [[SharedValidator.PairRun]](repeating: [], count: pairs) }
 
-    func store(_ run: [SharedValidator.PairRun], pair: Int) {
+    func store(_ run: [SharedValidator.PairRun], pair: Int, counts more: SharedValidator.Counts) {
         lock.lock()
         defer { lock.unlock() }
         runs[pair] = run
-    }
-
-    func add(_ more: SharedValidator.Counts, cpuNanoseconds cpu: UInt64) {
-        lock.lock()
-        defer { lock.unlock() }
         counts.requested += more.requested
         counts.evaluated += more.evaluated
-        cpuNanoseconds &+= cpu
     }
 
-    var totals: ([[SharedValidator.PairRun]], SharedValidator.Counts, UInt64) {
+    var totals: ([[SharedValidator.PairRun]], SharedValidator.Counts) {
         lock.lock()
         defer { lock.unlock() }
-        return (runs, counts, cpuNanoseconds)
+        return (runs, counts)
     }
 }
 
-/// The calling thread's CPU time.
-enum ThreadClock {
-    static func cpuNanoseconds() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
-    }
-}
 extension Program.Node {
     /// Whether the node calls something: what the run counts as calls requested and evaluated.
     var isCall: Bool {
