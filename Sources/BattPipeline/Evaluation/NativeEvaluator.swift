@@ -50,6 +50,9 @@ public struct NativeEvaluator: SolverEvaluator {
 
     public var validatesTogether: Bool { shares }
 
+    /// The fewest candidates of one task whose compiling and pairs are spread over threads.
+    static let smallestSpreadBatch = 64
+
     public func validate(_ functions: [CandidateFunction], on task: ARCTask) async -> [Verdict] {
         guard shares else {
             var verdicts: [Verdict] = []
@@ -59,7 +62,9 @@ public struct NativeEvaluator: SolverEvaluator {
         let start = CallTally.threadCPUNanoseconds()
         // Compiled on up to `jobs` threads, each writing only its own slot.
         let slots = CompiledSlots(count: functions.count)
-        let compileHelpers = ParallelLoop.run(count: functions.count, workers: functions.count >= 64 ? jobs : 1) { k in
+        // A batch of few candidates stays on one thread: other tasks' batches keep the cores busy.
+        let workers = functions.count >= NativeEvaluator.smallestSpreadBatch ? jobs : 1
+        let compileHelpers = ParallelLoop.run(count: functions.count, workers: workers) { k in
             slots.set(k, try? ProgramCompiler.compile(SolverGraph(functions[k])))
         }
         var verdicts = [Verdict?](repeating: nil, count: functions.count)
@@ -76,7 +81,7 @@ public struct NativeEvaluator: SolverEvaluator {
             }
         }
         let compiled = CallTally.threadCPUNanoseconds()
-        let shared = SharedValidator(validator: validator).validate(programs, on: task, workers: jobs)
+        let shared = SharedValidator(validator: validator).validate(programs, on: task, workers: workers)
         for (offset, k) in positions.enumerated() { verdicts[k] = shared.verdicts[offset] }
         tally.add(
             shared.counts,
