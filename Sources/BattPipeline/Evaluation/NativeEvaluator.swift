@@ -36,11 +36,10 @@ public struct NativeEvaluator: SolverEvaluator {
 
     public func validate(_ function: CandidateFunction, on task: ARCTask) async -> Verdict {
         let start = CallTally.threadCPUNanoseconds()
-        guard let graph = try? SolverGraph(function) else {
+        guard let program = try? ProgramCompiler.compile(function) else {
             // What cannot be compiled is the candidate's error, said by the usual path.
             return Pipeline.validate(function, on: task, with: validator)
         }
-        let program = ProgramCompiler.compile(graph)
         let compiled = CallTally.threadCPUNanoseconds()
         let verdict = validator.validate(program, on: task)
         let end = CallTally.threadCPUNanoseconds()
@@ -65,7 +64,7 @@ public struct NativeEvaluator: SolverEvaluator {
         // A batch of few candidates stays on one thread: other tasks' batches keep the cores busy.
         let workers = functions.count >= NativeEvaluator.smallestSpreadBatch ? jobs : 1
         let compileHelpers = ParallelLoop.run(count: functions.count, workers: workers) { k in
-            slots.set(k, try? ProgramCompiler.compile(SolverGraph(functions[k])))
+            slots.set(k, try? ProgramCompiler.compile(functions[k]))
         }
         var verdicts = [Verdict?](repeating: nil, count: functions.count)
         var programs: [Program] = []
