@@ -33,8 +33,7 @@ public enum ProgramCompiler {
         }
         var dag = FlatDAG()
         dag.kinds.reserveCapacity(function.statements.count * 4 + 4)
-        var nodeOfName: [String: Int] = [:]
-        nodeOfName.reserveCapacity(function.statements.count + 8)
+        var nodeOfName = NameTable(expected: function.statements.count + 8)
         for statement in function.statements {
             let node = dag.add(statement.value, names: &nodeOfName)
             nodeOfName[statement.target] = node
@@ -184,7 +183,7 @@ private struct FlatDAG {
 
     /// Adds `expression`'s nodes as `SolverGraph` does: children first, a read of a name as the
     /// node of its latest assignment, else one leaf per free name; returns its node.
-    mutating func add(_ expression: Expression, names: inout [String: Int]) -> Int {
+    mutating func add(_ expression: Expression, names: inout NameTable) -> Int {
         switch expression {
         case .name(let name):
             if let node = names[name] { return node }
@@ -212,5 +211,72 @@ private struct FlatDAG {
             appendCall(callee: calleeNode, arguments: argumentNodes, keywords: keywordPairs)
         }
         return kinds.count - 1
+    }
+}
+
+/// The node each name reads, by open addressing on a cheap hash of the name's bytes: a candidate's
+/// names are short, and there are few of them.
+private struct NameTable {
+    private var names: [String] = []
+    private var nodes: [Int] = []
+    /// Indices into `names`; -1 where empty.
+    private var slots: [Int]
+
+    init(expected: Int) {
+        var capacity = 16
+        while capacity < expected * 2 { capacity *= 2 }
+        slots = [Int](repeating: -1, count: capacity)
+        names.reserveCapacity(expected)
+        nodes.reserveCapacity(expected)
+    }
+
+    subscript(name: String) -> Int? {
+        get {
+            let mask = slots.count - 1
+            var slot = NameTable.hash(name) & mask
+            while true {
+                let entry = slots[slot]
+                if entry < 0 { return nil }
+                if names[entry] == name { return nodes[entry] }
+                slot = (slot + 1) & mask
+            }
+        }
+        set {
+            guard let node = newValue else { return }
+            let mask = slots.count - 1
+            var slot = NameTable.hash(name) & mask
+            while true {
+                let entry = slots[slot]
+                if entry < 0 { break }
+                if names[entry] == name {
+                    nodes[entry] = node
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = names.count
+            names.append(name)
+            nodes.append(node)
+            if names.count * 2 > slots.count { grow() }
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (entry, name) in names.enumerated() {
+            var slot = NameTable.hash(name) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+
+    private static func hash(_ name: String) -> Int {
+        var name = name
+        return name.withUTF8 { bytes in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return Int(truncatingIfNeeded: h ^ (h >> 31))
+        }
     }
 }
