@@ -51,6 +51,9 @@ public struct NativeEvaluator: SolverEvaluator {
 
     /// The fewest candidates of one task whose compiling and pairs are spread over threads.
     static let smallestSpreadBatch = 64
+    /// The fewest candidates of one task split into one graph per job, each on its own thread:
+    /// merging the candidates into a graph is the part that spreading pairs leaves on one thread.
+    static let smallestSplitBatch = 1_024
 
     public func validate(_ functions: [CandidateFunction], on task: ARCTask) async -> [Verdict] {
         guard shares else {
@@ -58,11 +61,32 @@ public struct NativeEvaluator: SolverEvaluator {
             for function in functions { verdicts.append(await validate(function, on: task)) }
             return verdicts
         }
+        guard jobs > 1, functions.count >= NativeEvaluator.smallestSplitBatch else {
+            // A batch of few candidates stays on one thread: other tasks' batches keep the cores busy.
+            let workers = functions.count >= NativeEvaluator.smallestSpreadBatch ? jobs : 1
+            return validateTogether(functions[...], on: task, workers: workers)
+        }
+        // Contiguous parts, one per job; every verdict is the one its candidate gets alone, so
+        // how the batch is split changes none.
+        let parts = (0..<jobs).map { part in
+            functions.count * part / jobs..<functions.count * (part + 1) / jobs
+        }
+        let verdicts = PartVerdicts(count: parts.count)
+        // Each part counts its own thread's CPU time.
+        _ = ParallelLoop.run(count: parts.count, workers: jobs) { part in
+            verdicts.set(part, validateTogether(functions[parts[part]], on: task, workers: 1))
+        }
+        return verdicts.all.flatMap { $0 }
+    }
+
+    /// Validates `functions` together on the calling thread and up to `workers - 1` more.
+    private func validateTogether(_ functions: ArraySlice<CandidateFunction>, on task: ARCTask, workers: Int)
+        -> [Verdict]
+    {
+        let functions = Array(functions)
         let start = CallTally.threadCPUNanoseconds()
-        // Compiled on up to `jobs` threads, each writing only its own slot.
+        // Compiled on up to `workers` threads, each writing only its own slot.
         let slots = CompiledSlots(count: functions.count)
-        // A batch of few candidates stays on one thread: other tasks' batches keep the cores busy.
-        let workers = functions.count >= NativeEvaluator.smallestSpreadBatch ? jobs : 1
         let compileHelpers = ParallelLoop.run(count: functions.count, workers: workers) { k in
             slots.set(k, try? ProgramCompiler.compile(functions[k]))
         }
@@ -98,6 +122,26 @@ public struct NativeEvaluator: SolverEvaluator {
             runtime: "native", callsRequested: shares ? counts.requested : nil,
             callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9,
             compileCPUSeconds: Double(compiling) / 1e9)
+    }
+}
+
+/// The verdicts of a batch's parts; each part's thread fills its own.
+private final class PartVerdicts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[Verdict]]
+
+    init(count: Int) { parts = [[Verdict]](repeating: [], count: count) }
+
+    func set(_ part: Int, _ verdicts: [Verdict]) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[part] = verdicts
+    }
+
+    var all: [[Verdict]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return parts
     }
 }
 

@@ -60,9 +60,9 @@ import Testing
     @Test func oneTaskWithManyCandidatesReportsTheSameForAnyNumberOfJobs() async throws {
         let folder = try TemporaryFolder()
         let candidates = folder.path("one_task.py")
-        try Self.oneTaskCandidates(count: 240).write(toFile: candidates, atomically: true, encoding: .utf8)
+        try Self.oneTaskCandidates(count: 1_100).write(toFile: candidates, atomically: true, encoding: .utf8)
         let alone = try await run(Self.options(candidates: candidates, share: false, jobs: 1))
-        #expect(alone.results.count == 240)
+        #expect(alone.results.count == 1_100)
         #expect(Set(alone.results.map(\.outcome)).count >= 3, "outcomes: \(Set(alone.results.map(\.outcome)))")
         for jobs in [1, 2, 4] {
             let shared = try await run(Self.options(candidates: candidates, share: true, jobs: jobs))
