@@ -11,7 +11,8 @@ public struct NativeEvaluator: SolverEvaluator {
     public let validator: Validator
     public let solverVersion: SolverVersion
     public let shares: Bool
-    /// Threads that may evaluate one task's pairs at once when its candidates are validated together.
+    /// Threads that may work on one task's candidates at once when they are validated together:
+    /// `--jobs`, at most one per core.
     public let jobs: Int
     private let tally = CallTally()
 
@@ -19,7 +20,7 @@ public struct NativeEvaluator: SolverEvaluator {
         self.validator = validator
         self.solverVersion = solverVersion
         self.shares = shares
-        self.jobs = jobs
+        self.jobs = max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     public var budget: Int { validator.budget }
