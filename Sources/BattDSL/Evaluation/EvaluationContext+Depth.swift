@@ -62,6 +62,26 @@ extension EvaluationContext {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < stackFloor
     }
 
+    /// The size in bytes of the current thread's stack; 0 when unknown.
+    public static func currentThreadStackSize() -> Int {
+        #if canImport(Glibc)
+            typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+            guard let symbol = dlsym(nil, "pthread_getattr_np") else { return 0 }
+            let getAttributes = unsafeBitCast(symbol, to: GetAttributes.self)
+            var attributes = pthread_attr_t()
+            guard getAttributes(pthread_self(), &attributes) == 0 else { return 0 }
+            defer { pthread_attr_destroy(&attributes) }
+            var base: UnsafeMutableRawPointer?
+            var size = 0
+            guard pthread_attr_getstack(&attributes, &base, &size) == 0 else { return 0 }
+            return size
+        #elseif canImport(Darwin)
+            return Int(pthread_get_stacksize_np(pthread_self()))
+        #else
+            return 0
+        #endif
+    }
+
     /// The lowest address of the current thread's stack plus the reserve; 1 when unknown (never low).
     static func currentStackFloor() -> UInt {
         #if canImport(Glibc)

@@ -8,20 +8,20 @@
 ///
 /// Primitives charge the budget for the elements they build (cells, set members, tuple items)
 /// and thereby also poll the clock, so long primitives stop promptly. Not shared across threads:
-/// each evaluation owns its context.
+/// each evaluation owns its context, so its counters skip the runtime's exclusivity checks.
 public final class EvaluationContext {
     public let deadlineNanoseconds: UInt64
-    public private(set) var remainingBudget: Int
-    private var chargedSinceClockCheck = 0
+    @exclusivity(unchecked) public private(set) var remainingBudget: Int
+    @exclusivity(unchecked) private var chargedSinceClockCheck = 0
     /// How many charged elements may pass between two looks at the clock.
     private let clockCheckInterval = 2048
     /// What one call of a function value counts toward the next look at the clock: a call can
     /// do much more work than building one element.
     public static let callWeight = 32
     /// The depth of CPython's frame stack that the code being evaluated stands for (see `enterFrame`).
-    public internal(set) var frameDepth = EvaluationContext.solverFrameDepth
+    @exclusivity(unchecked) public internal(set) var frameDepth = EvaluationContext.solverFrameDepth
     /// The lowest address this thread's stack may grow to before calls stop; 0 until first needed.
-    var stackFloor: UInt = 0
+    @exclusivity(unchecked) var stackFloor: UInt = 0
 
     /// - Parameters:
     ///   - timeLimit: seconds from now; nil for no deadline.

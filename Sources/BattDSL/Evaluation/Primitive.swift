@@ -1,5 +1,7 @@
 /// A primitive of the DSL: a named Swift implementation of one function of arc-dsl's `dsl.py`.
-public struct Primitive: Sendable {
+///
+/// A class, so that a program node or a function value holding one copies a single reference.
+public final class Primitive: Sendable {
     public typealias Unary = @Sendable (Value, EvaluationContext) throws -> Value
     public typealias Binary = @Sendable (Value, Value, EvaluationContext) throws -> Value
     public typealias Ternary = @Sendable (Value, Value, Value, EvaluationContext) throws -> Value

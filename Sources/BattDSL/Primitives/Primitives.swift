@@ -11,11 +11,12 @@ public enum Primitives {
 
     public static func named(_ name: String) -> Primitive? { byName[name] }
 
+    /// Every name a program may use without defining it, as its value.
+    private static let values: [String: Value] = Constants.all.merging(
+        functions.mapValues { .function($0) }, uniquingKeysWith: { _, function in function })
+
     /// A DSL name as a value: a primitive's function or a constant.
-    public static func value(named name: String) -> Value? {
-        if let f = functions[name] { return .function(f) }
-        return Constants.all[name]
-    }
+    public static func value(named name: String) -> Value? { values[name] }
 
     /// Every name a program may use without defining it.
     public static let knownNames: Set<String> = Set(byName.keys).union(Constants.all.keys)

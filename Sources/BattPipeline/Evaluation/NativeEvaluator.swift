@@ -11,12 +11,16 @@ public struct NativeEvaluator: SolverEvaluator {
     public let validator: Validator
     public let solverVersion: SolverVersion
     public let shares: Bool
+    /// Threads that may work on one task's candidates at once when they are validated together:
+    /// `--jobs`, at most one per core.
+    public let jobs: Int
     private let tally = CallTally()
 
-    public init(validator: Validator, solverVersion: SolverVersion, shares: Bool = true) {
+    public init(validator: Validator, solverVersion: SolverVersion, shares: Bool = true, jobs: Int = 1) {
         self.validator = validator
         self.solverVersion = solverVersion
         self.shares = shares
+        self.jobs = max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     public var budget: Int { validator.budget }
@@ -33,11 +37,10 @@ public struct NativeEvaluator: SolverEvaluator {
 
     public func validate(_ function: CandidateFunction, on task: ARCTask) async -> Verdict {
         let start = CallTally.threadCPUNanoseconds()
-        guard let graph = try? SolverGraph(function) else {
+        guard let program = try? ProgramCompiler.compile(function) else {
             // What cannot be compiled is the candidate's error, said by the usual path.
             return Pipeline.validate(function, on: task, with: validator)
         }
-        let program = ProgramCompiler.compile(graph)
         let compiled = CallTally.threadCPUNanoseconds()
         let verdict = validator.validate(program, on: task)
         let end = CallTally.threadCPUNanoseconds()
@@ -47,29 +50,68 @@ public struct NativeEvaluator: SolverEvaluator {
 
     public var validatesTogether: Bool { shares }
 
+    /// The fewest candidates of one task whose compiling and pairs are spread over threads.
+    static let smallestSpreadBatch = 64
+    /// The fewest candidates of one task split into one graph per job, each on its own thread:
+    /// merging the candidates into a graph is the part that spreading pairs leaves on one thread.
+    static let smallestSplitBatch = 1_024
+
     public func validate(_ functions: [CandidateFunction], on task: ARCTask) async -> [Verdict] {
         guard shares else {
             var verdicts: [Verdict] = []
             for function in functions { verdicts.append(await validate(function, on: task)) }
             return verdicts
         }
+        guard jobs > 1, functions.count >= NativeEvaluator.smallestSplitBatch else {
+            // A batch of few candidates stays on one thread: other tasks' batches keep the cores busy.
+            let workers = functions.count >= NativeEvaluator.smallestSpreadBatch ? jobs : 1
+            return validateTogether(functions[...], on: task, workers: workers)
+        }
+        // Contiguous parts, one per job; every verdict is the one its candidate gets alone, so
+        // how the batch is split changes none.
+        let parts = (0..<jobs).map { part in
+            functions.count * part / jobs..<functions.count * (part + 1) / jobs
+        }
+        let verdicts = PartVerdicts(count: parts.count)
+        // Each part counts its own thread's CPU time.
+        _ = ParallelLoop.run(count: parts.count, workers: jobs) { part in
+            verdicts.set(part, validateTogether(functions[parts[part]], on: task, workers: 1))
+        }
+        return verdicts.all.flatMap { $0 }
+    }
+
+    /// Validates `functions` together on the calling thread and up to `workers - 1` more.
+    private func validateTogether(_ functions: ArraySlice<CandidateFunction>, on task: ARCTask, workers: Int)
+        -> [Verdict]
+    {
+        let functions = Array(functions)
         let start = CallTally.threadCPUNanoseconds()
+        // Compiled on up to `workers` threads, each writing only its own slot.
+        let slots = CompiledSlots(count: functions.count)
+        let compileHelpers = ParallelLoop.run(count: functions.count, workers: workers) { k in
+            slots.set(k, try? ProgramCompiler.compile(functions[k]))
+        }
         var verdicts = [Verdict?](repeating: nil, count: functions.count)
         var programs: [Program] = []
+        programs.reserveCapacity(functions.count)
         var positions: [Int] = []
-        for (k, function) in functions.enumerated() {
-            do {
-                programs.append(ProgramCompiler.compile(try SolverGraph(function)))
+        for (k, program) in slots.programs.enumerated() {
+            if let program {
+                programs.append(program)
                 positions.append(k)
-            } catch {
-                verdicts[k] = Pipeline.validate(function, on: task, with: validator)
+            } else {
+                // What cannot be compiled is the candidate's error, said by the usual path.
+                verdicts[k] = Pipeline.validate(functions[k], on: task, with: validator)
             }
         }
         let compiled = CallTally.threadCPUNanoseconds()
-        let (shared, counts) = SharedValidator(validator: validator).validate(programs, on: task)
-        for (offset, k) in positions.enumerated() { verdicts[k] = shared[offset] }
+        let shared = SharedValidator(validator: validator).validate(programs, on: task, workers: workers)
+        for (offset, k) in positions.enumerated() { verdicts[k] = shared.verdicts[offset] }
         tally.add(
-            counts, cpuNanoseconds: CallTally.threadCPUNanoseconds() &- start, compileNanoseconds: compiled &- start)
+            shared.counts,
+            cpuNanoseconds: (CallTally.threadCPUNanoseconds() &- start) &+ compileHelpers
+                &+ shared.helperCPUNanoseconds,
+            compileNanoseconds: (compiled &- start) &+ compileHelpers)
         return verdicts.map { $0! }
     }
 
@@ -82,6 +124,45 @@ public struct NativeEvaluator: SolverEvaluator {
             callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9,
             compileCPUSeconds: Double(compiling) / 1e9)
     }
+}
+
+/// The verdicts of a batch's parts; each part's thread fills its own.
+private final class PartVerdicts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[Verdict]]
+
+    init(count: Int) { parts = [[Verdict]](repeating: [], count: count) }
+
+    func set(_ part: Int, _ verdicts: [Verdict]) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[part] = verdicts
+    }
+
+    var all: [[Verdict]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return parts
+    }
+}
+
+/// The programs of a batch's candidates, nil where one does not compile; threads fill distinct slots.
+private final class CompiledSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Program?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ program: Program?) { slots[index] = program }
+
+    var programs: [Program?] { Array(slots) }
 }
 
 /// The calls and CPU time counted across concurrent batches.

@@ -7,7 +7,8 @@ extension Pipeline {
         guard let dsl = options.pythonDSL else {
             return NativeEvaluator(
                 validator: Validator(timeLimitSeconds: options.timeLimitSeconds, budget: options.budget),
-                solverVersion: options.solverVersion, shares: options.sharesEvaluation)
+                solverVersion: options.solverVersion, shares: options.sharesEvaluation,
+                jobs: options.jobs)
         }
         do {
             return try PythonEvaluator(

@@ -62,6 +62,42 @@ import Testing
         #expect(outcomes.count >= 3, "outcomes reached: \(outcomes)")
     }
 
+    @Test(arguments: [2, 3])
+    func pairsEvaluatedOnSeveralThreadsGiveTheVerdictsOfOne(workers: Int) throws {
+        try #require(!Self.tasks.isEmpty, "the fixture tasks in \(Fixtures.tasks) did not load")
+        for budget in [5_000, Validator.defaultBudget] {
+            let validator = Validator(timeLimitSeconds: 60, budget: budget)
+            var generator = RandomPrograms(seed: 0x9A12 ^ UInt64(budget))
+            for round in 0..<30 {
+                let task = Self.tasks[round % Self.tasks.count]
+                let programs = generator.family(size: 50)
+                let sequential = SharedValidator(validator: validator).validate(programs, on: task, workers: 1)
+                let parallel = SharedValidator(validator: validator).validate(programs, on: task, workers: workers)
+                #expect(parallel.verdicts.map(Self.untimed) == sequential.verdicts.map(Self.untimed))
+                #expect(parallel.verdicts.map(Self.untimed) == Self.alone(programs, on: task, with: validator))
+                #expect(parallel.counts.requested > 0)
+            }
+        }
+    }
+
+    @Test func aSolverStoppedOnAnEarlierPairRunsNoLaterPairOnAnyThread() throws {
+        let task = try #require(
+            Self.tasks.first { $0.demonstrations.count + $0.tests.count >= 3 },
+            "no fixture task in \(Fixtures.tasks) has three pairs")
+        // Over budget on every pair: alone it stops on the first and runs no other.
+        let own = try Self.cost(of: 7, on: task)
+        let validator = Validator(timeLimitSeconds: 60, budget: own / 2)
+        let heavy = Self.program([Self.upscale(7)])
+        let light = Self.program([[.primitive(Primitives.named("vmirror")!, [0])]])
+        let alone = Self.alone([heavy, light], on: task, with: validator)
+        #expect(alone[0].hasPrefix("budget"))
+        for workers in [1, 2, 4] {
+            let together = SharedValidator(validator: validator).validate([heavy, light], on: task, workers: workers)
+            #expect(together.verdicts.map(Self.untimed) == alone)
+            #expect(together.verdicts[0].pairResults.allSatisfy { $0 == .notRun || $0 == .unknown })
+        }
+    }
+
     @Test func theOrderOfTheSolversChangesNoVerdict() throws {
         try #require(!Self.tasks.isEmpty, "the fixture tasks in \(Fixtures.tasks) did not load")
         let validator = Validator(timeLimitSeconds: 60, budget: 5_000)
