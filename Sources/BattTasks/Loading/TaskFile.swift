@@ -34,8 +34,25 @@ enum TaskFile {
         }
         let size = Int(status.st_size)
         if size > maximumBytes { throw tooLarge(size, maximumBytes) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(size, 0))
+        // A file of known size is read straight into a buffer one byte larger: that byte only
+        // fills when the file grew since `fstat`, or its size was not known (a FIFO, /dev/zero).
+        var failure: ReadError?
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(size, 0) + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got == 0 { return }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = ReadError(reason: lastErrorReason())
+                    return
+                }
+                count += got
+            }
+        }
+        if let failure { throw failure }
+        if bytes.count <= size { return bytes }
+        if bytes.count > maximumBytes { throw tooLarge(nil, maximumBytes) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -78,9 +78,8 @@ public enum TaskLoader {
             .filter { name in
                 // Sub-folders are skipped; anything else (even a dangling link) is read, so a
                 // file that cannot be read gets a diagnostic rather than vanishing.
-                var isFolder: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: TaskPath.join(folder, name), isDirectory: &isFolder)
-                return !(exists && isFolder.boolValue)
+                var info = stat()
+                return !(stat(TaskPath.join(folder, name), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
             }
         let challenges = jsonFiles.filter { $0.hasSuffix(challengesSuffix) }
         if challenges.count > 1 {
