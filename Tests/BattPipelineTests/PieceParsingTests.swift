@@ -92,8 +92,8 @@ import Testing
         let files = try CandidateSource.read(path: path, defaultTaskID: nil)
         var timing = CandidateSource.ParseTiming()
         let parsed = CandidateSource.parse(files, defaultTaskID: nil, pieceBytes: 1024, timing: &timing)
-        let records = CandidateSource.records(of: parsed) { $0 % 3 == 0 ? "solver\($0 % 5)" : nil }
-        let known = try #require(CandidateSource.fromRecords(files, records: records))
+        let records = CandidateSource.recordParts(of: parsed) { $0 % 3 == 0 ? "solver\($0 % 5)" : nil }
+        let known = try #require(Self.fromRecords(files, records))
         #expect(known.fromRecords)
         #expect(known.count == parsed.count)
         for index in 0..<parsed.count {
@@ -107,10 +107,54 @@ import Testing
         #expect(known.diagnostics.map(\.description) == parsed.diagnostics.map(\.description))
         #expect(known.unreadableFunctions == parsed.unreadableFunctions)
         // The solver recorded for a body is the one of its candidates that had one.
-        for index in 0..<parsed.count where index % 3 == 0 {
-            guard let hash = parsed.bodyHash(of: index), let digest = Digest16(hex: hash) else { continue }
-            #expect(known.recordedSolvers[digest] != nil)
+        for index in 0..<parsed.count {
+            guard let hash = parsed.bodyHash(of: index) else { continue }
+            #expect(known.recordedSolver(ofBody: hash) != nil || index % 3 != 0)
+            #expect(known.recordedSolver(ofBody: hash)?.hasPrefix("solver") ?? true)
         }
+    }
+
+    /// The candidates of records handed over a part at a time.
+    static func fromRecords(_ files: [CandidateSource.File], _ records: [CandidateFileKey: [String]])
+        -> CandidateTable?
+    {
+        CandidateSource.fromRecords(files) { key, each in
+            guard let parts = records[key] else { return false }
+            for part in parts { try each(part) }
+            return true
+        }
+    }
+
+    @Test func aRecordIsStoredInPartsAndALostPartIsNoRecord() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("big.py")
+        try Self.source(functions: 2 * CandidateSource.recordPartFunctions + 10).write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let files = try CandidateSource.read(path: path, defaultTaskID: nil)
+        var timing = CandidateSource.ParseTiming()
+        let parsed = CandidateSource.parse(files, defaultTaskID: nil, timing: &timing)
+        let parts = try #require(CandidateSource.recordParts(of: parsed) { _ in nil }[files[0].key])
+        #expect(parts.count == 4, "the header, then three parts of functions")
+        #expect(Self.fromRecords(files, [files[0].key: parts])?.count == parsed.count)
+        for lost in parts.indices {
+            var damaged = parts
+            damaged.remove(at: lost)
+            #expect(Self.fromRecords(files, [files[0].key: damaged]) == nil, "part \(lost) lost")
+        }
+    }
+
+    @Test func aRecordWrittenBeforePartsIsOnePart() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("one.py")
+        try Self.source(functions: 2).write(toFile: path, atomically: true, encoding: .utf8)
+        let files = try CandidateSource.read(path: path, defaultTaskID: nil)
+        let body = MD5Hex.digest(of: Array("body".utf8))
+        let record =
+            "U\t0\nF\t4\tsolve_3c9b0459_0\t3c9b0459\t\(body)\tsolver\t\nF\t10\tsolve_3c9b0459_1\t3c9b0459\t\t\t"
+        let known = try #require(CandidateSource.fromRecords(files, records: [files[0].key: record]))
+        #expect(known.count == 2)
+        #expect(known.bodyHash(of: 0) == body && known.recordedSolver(ofBody: body) == "solver")
+        #expect(known.line(of: 1) == 10 && known.bodyHash(of: 1) == nil)
     }
 
     @Test func aRecordWithAMalformedBodyHashIsNoRecord() throws {

@@ -7,17 +7,14 @@ import Foundation
 extension CandidateSource {
     /// The records of the files a run just parsed, ready to store: one line per function
     /// (`F`, line, name, task, body hash, solver md5, problem) and per diagnostic (`D`, line,
-    /// column, function, is-error, message), fields separated by tabs, and the count of functions
-    /// that could not be read (`U`). `solver` gives each candidate's solver md5, if it has one.
-    public static func records(of table: CandidateTable, solver: (Int) -> String?) -> [CandidateFileKey: String] {
-        recordParts(of: table, solver: solver).mapValues { $0.joined(separator: "\n") }
-    }
-
+    /// column, function, is-error, message), fields separated by tabs, the count of functions
+    /// that could not be read (`U`) and the count of parts (`P`). `solver` gives each
+    /// candidate's solver md5, if it has one.
     /// How many functions one part of a record holds.
     static let recordPartFunctions = 16_384
 
-    /// The records of the files a run just parsed, each in parts: the first holds the `U` and `D`
-    /// lines, each further one the `F` lines of up to ``recordPartFunctions`` functions.
+    /// Each in parts: the first holds the `U`, `P` and `D` lines, each further one the `F` lines
+    /// of up to ``recordPartFunctions`` functions.
     public static func recordParts(of table: CandidateTable, solver: (Int) -> String?) -> [CandidateFileKey: [String]] {
         var records: [CandidateFileKey: [String]] = [:]
         for entry in table.files {
@@ -28,15 +25,10 @@ extension CandidateSource {
                     appendField(value, to: &text)
                 }
             }
-            var parts: [String] = []
-            text.append(contentsOf: "U\t\(entry.unreadable)".utf8)
-            for d in entry.diagnostics {
-                text.append(0x0A)
-                append(["D", "\(d.line)", "\(d.column)", d.functionName ?? "", d.isError ? "1" : "0", d.message])
-            }
+            var parts: [String] = [""]
             for index in entry.candidates {
                 if (index - entry.candidates.lowerBound) % recordPartFunctions == 0 {
-                    parts.append(String(decoding: text, as: UTF8.self))
+                    if !text.isEmpty { parts.append(String(decoding: text, as: UTF8.self)) }
                     text.removeAll(keepingCapacity: true)
                 } else {
                     text.append(0x0A)
@@ -53,7 +45,16 @@ extension CandidateSource {
                 text.append(0x09)
                 appendField(table.problems[row.problem] ?? "", to: &text)
             }
-            parts.append(String(decoding: text, as: UTF8.self))
+            if !text.isEmpty { parts.append(String(decoding: text, as: UTF8.self)) }
+            // The first part: the count of unreadable functions, how many parts there are (so a
+            // lost part is found out), and the diagnostics.
+            text.removeAll(keepingCapacity: true)
+            text.append(contentsOf: "U\t\(entry.unreadable)\nP\t\(parts.count)".utf8)
+            for d in entry.diagnostics {
+                text.append(0x0A)
+                append(["D", "\(d.line)", "\(d.column)", d.functionName ?? "", d.isError ? "1" : "0", d.message])
+            }
+            parts[0] = String(decoding: text, as: UTF8.self)
             records[entry.file.key] = parts
         }
         return records
@@ -107,7 +108,8 @@ extension CandidateSource {
                 var part = part
                 guard reader.read(&part, into: &table) else { throw NotARecord() }
             }
-            guard found == true else { return nil }
+            // A record in parts says how many; one written before parts is one.
+            guard found == true, reader.partsRead == (reader.expectedParts ?? 1) else { return nil }
             table.diagnostics += reader.diagnostics
             table.unreadableFunctions += reader.unreadable
             table.files.append((file, first..<table.count, reader.diagnostics, reader.unreadable))
@@ -124,10 +126,15 @@ extension CandidateSource {
         let shard: Shard?
         var diagnostics: [CandidateDiagnostic] = []
         var unreadable = 0
+        /// How many parts the record says it has (nil: one, written before parts), and how many
+        /// were read.
+        var expectedParts: Int?
+        var partsRead = 0
 
         /// Reads one part; false when a line is not one batt writes.
         mutating func read(_ text: inout String, into table: inout CandidateTable) -> Bool {
-            text.withUTF8 { buffer -> Bool in
+            partsRead += 1
+            return text.withUTF8 { buffer -> Bool in
                 var start = 0
                 var fields: [Range<Int>] = []
                 fields.reserveCapacity(8)
@@ -173,16 +180,23 @@ extension CandidateSource {
             case UInt8(ascii: "U"):
                 guard fields.count == 2, let count = number(1) else { return false }
                 unreadable = count
+            case UInt8(ascii: "P"):
+                guard fields.count == 2, let count = number(1), count >= 1, expectedParts == nil else { return false }
+                expectedParts = count
             case UInt8(ascii: "F"):
                 guard fields.count == 7, let line = number(1), let line32 = Int32(exactly: line) else { return false }
-                var body: Digest16?
+                var bodyID: Int32 = -1
                 if !bytes(4).isEmpty {
                     guard let digest = Digest16(hexBytes: bytes(4)) else { return false }
-                    body = digest
+                    bodyID = table.bodyID(digest)
+                    if table.recordedSolverOfBody.count < table.bodies.count {
+                        table.recordedSolverOfBody.append(-1)
+                    }
+                    let known = table.recordedSolverOfBody[Int(bodyID)]
                     if !bytes(5).isEmpty,
-                        table.recordedSolvers[digest].map({ !$0.utf8.elementsEqual(bytes(5)) }) ?? true
+                        known < 0 || table.recordedSolvers[known].map({ !$0.utf8.elementsEqual(bytes(5)) }) ?? true
                     {
-                        table.recordedSolvers[digest] = string(5)
+                        table.recordedSolverOfBody[Int(bodyID)] = table.recordedSolvers.id(string(5))
                     }
                 }
                 let taskID = bytes(3).isEmpty ? nil : string(3)
@@ -194,8 +208,6 @@ extension CandidateSource {
                     unknownTask = knownTasks.map { !$0.contains(taskID) } ?? false
                 }
                 let problem = bytes(6).isEmpty ? -1 : table.problems.id(string(6))
-                var bodyID: Int32 = -1
-                if let body { bodyID = table.bodyID(body) }
                 table.rows.append(
                     CandidateRow(
                         line: line32, source: source, task: task, problem: problem, body: bodyID, offset: -1,

@@ -3,7 +3,7 @@ import BattLanguage
 import Foundation
 
 /// An MD5 digest as a fixed-size value: 16 bytes instead of a 32-character hex string.
-public struct Digest16: Hashable, Sendable {
+public struct Digest16: Hashable, Sendable, Comparable {
     public let high: UInt64
     public let low: UInt64
 
@@ -34,6 +34,16 @@ public struct Digest16: Hashable, Sendable {
         }
         guard count == 32 else { return nil }
         (high, low) = words
+    }
+
+    /// The bits of a digest are uniform: one word is hash enough.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(low)
+    }
+
+    /// In the order of their hex forms.
+    public static func < (a: Digest16, b: Digest16) -> Bool {
+        a.high != b.high ? a.high < b.high : a.low < b.low
     }
 
     /// 32 lowercase hex digits.
@@ -148,8 +158,10 @@ public struct CandidateTable: Sendable {
             []
     /// Whether the candidates came from the records of known files rather than a parse.
     public var fromRecords = false
-    /// In direct mode, each body's solver md5 as the records say.
-    var recordedSolvers: [Digest16: String] = [:]
+    /// In direct mode, each body's solver md5 as the records say: an index into
+    /// `recordedSolvers` per body (-1: none), as long as `bodies` once filled.
+    var recordedSolverOfBody: [Int32] = []
+    var recordedSolvers = InternTable()
     /// The few functions whose text cannot be cut out of their file to parse again (a `def` not
     /// at the start of its line), by candidate.
     var keptFunctions: [Int: CandidateFunction] = [:]
@@ -175,6 +187,14 @@ public struct CandidateTable: Sendable {
 
     /// Whether the candidate can run (no problem, task known) and has a hashed body.
     func canRun(_ index: Int) -> Bool { rows[index].problem < 0 && !rows[index].unknownTask }
+
+    /// The solver md5 the records give for the body of md5 `hash`.
+    public func recordedSolver(ofBody hash: String) -> String? {
+        guard let digest = Digest16(hex: hash), let id = bodyIDs[digest], Int(id) < recordedSolverOfBody.count else {
+            return nil
+        }
+        return recordedSolvers[recordedSolverOfBody[Int(id)]]
+    }
 
     /// The body index of `hash`, added when new.
     mutating func bodyID(_ hash: Digest16) -> Int32 {
@@ -242,5 +262,34 @@ struct FunctionNames {
         arena.append(name)
         lines.append(Int32(line))
         return nil
+    }
+}
+
+/// A value per pair (a, b) of indices with b below a known bound: the first pair of each b in an
+/// array slot, the few other pairs (the same body on another task, say) in a dictionary. Most
+/// lookups then touch one array slot, not a hash table of a million entries.
+struct PairMap {
+    private var firstA: [Int32]
+    private var firstValue: [Int32]
+    private var others: [UInt64: Int32] = [:]
+
+    init(bCount: Int) {
+        firstA = [Int32](repeating: Int32.min, count: bCount)
+        firstValue = [Int32](repeating: 0, count: bCount)
+    }
+
+    /// The value of (a, b), set to `value` when the pair is new; and whether it was new.
+    mutating func value(_ a: Int32, _ b: Int32, orInsert value: Int32) -> (value: Int32, inserted: Bool) {
+        let slot = Int(b)
+        if firstA[slot] == Int32.min {
+            firstA[slot] = a
+            firstValue[slot] = value
+            return (value, true)
+        }
+        if firstA[slot] == a { return (firstValue[slot], false) }
+        let key = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+        if let existing = others[key] { return (existing, false) }
+        others[key] = value
+        return (value, true)
     }
 }

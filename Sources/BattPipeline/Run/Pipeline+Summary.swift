@@ -10,7 +10,7 @@ extension Pipeline {
         let table = tables.candidates
         // Per task index, and one more row (the last) for candidates without a task.
         var rows = (table.tasks.strings + ["?"]).map { TaskSummary(task: $0) }
-        var seenBodies: Set<UInt64> = []
+        var seenBodies = PairMap(bCount: table.bodies.count)
         for index in 0..<table.count {
             let row = table.rows[index]
             let r = row.task >= 0 ? Int(row.task) : rows.count - 1
@@ -21,7 +21,7 @@ extension Pipeline {
                 continue
             }
             if tables.inlineSources[index] == LookupSource.hit.code { rows[r].inlineHits += 1 }
-            if row.body >= 0, seenBodies.insert(UInt64(r) << 32 | UInt64(row.body)).inserted {
+            if row.body >= 0, seenBodies.value(Int32(r), row.body, orInsert: 0).inserted {
                 rows[r].uniqueBodies += 1
             }
             guard tables.jobs[job].candidate == Int32(index) else { continue }
@@ -83,14 +83,15 @@ extension Pipeline {
 
     /// The inlined text of each correct solver: new ones from this run, known ones from the cache.
     static func correctSolverTexts(
-        _ tables: RunTables, newSolvers: [SolverRecord], store: CacheStore?, warnings: inout [String]
+        _ tables: RunTables, newSolvers: NewSolvers, store: CacheStore?, warnings: inout [String]
     ) -> [String: String] {
         let correctSolvers = Set(
             tables.jobs.indices.filter { tables.verdicts[$0]?.outcome == .correct }
                 .compactMap { tables.solvers[tables.jobs[$0].solver] })
         var texts: [String: String] = [:]
-        for record in newSolvers where correctSolvers.contains(record.solverMD5) {
-            texts[record.solverMD5] = record.inlinedText
+        for k in 0..<newSolvers.count {
+            guard let md5 = tables.solvers[newSolvers.solvers[k]], correctSolvers.contains(md5) else { continue }
+            texts[md5] = newSolvers.text(k)
         }
         let missing = correctSolvers.filter { texts[$0] == nil && !$0.hasPrefix(Inliner.dagIdentityPrefix) }
         if let store, !missing.isEmpty {

@@ -42,10 +42,16 @@ public struct Pipeline: Sendable {
     /// clock, and a run soon after another need not rewrite every verdict it reads.
     static let lastUseGranularity: TimeInterval = 600
 
-    /// How many verdicts go to the cache in one write transaction.
+    /// How many verdicts go to the cache in one write transaction: at least `storeBatchSize`,
+    /// more while verdicts arrive faster than `storeInterval` allows (a transaction writes each
+    /// B-tree page it touches once, so many small ones rewrite the same pages over and over),
+    /// never more than `storeBatchLimit`. A killed run loses at most the verdicts of its last
+    /// fraction of a second.
     static let storeBatchSize = 256
+    static let storeBatchLimit = 8192
+    static let storeInterval: TimeInterval = 0.25
 
-    /// How many bodies are inlined (and their solvers stored) at a time.
+    /// How many bodies are inlined at a time.
     static let inlineBatchSize = 4096
 
     /// What both attempts of a run share: read once.
@@ -178,12 +184,10 @@ public struct Pipeline: Sendable {
         tables.solverOfBody = [Int32](repeating: -1, count: bodyCount)
         var knownBody = [Bool](repeating: false, count: bodyCount)
         if table.fromRecords {
-            for (body, md5) in table.recordedSolvers {
-                let solver = tables.solvers.id(md5)
-                if let id = table.bodyIDs[body] {
-                    tables.solverOfBody[Int(id)] = solver
-                    knownBody[Int(id)] = true
-                }
+            tables.solvers = table.recordedSolvers
+            for (body, solver) in table.recordedSolverOfBody.enumerated() where solver >= 0 {
+                tables.solverOfBody[body] = solver
+                knownBody[body] = true
             }
         } else if let store {
             let hashes = bodyOrder.map { table.bodies[Int($0)].hex }
@@ -207,10 +211,9 @@ public struct Pipeline: Sendable {
         let writable = writes.isWritable
         var storeSeconds = 0.0
         let inliner = Inliner(textCap: options.inlineTextCap)
-        // New solvers are stored as they are inlined; their texts are kept only to emit them.
-        var newSolvers: [SolverRecord] = []
-        var newSolverCount = 0
-        let now = Date()
+        // New solvers are kept compactly (texts in one arena) and stored in one transaction,
+        // ordered by body hash: B-tree pages are then written once each, not once per batch.
+        var newSolvers = NewSolvers()
         let firstRunnable = tables.firstRunnable
         for start in stride(from: 0, to: unknownBodies.count, by: Pipeline.inlineBatchSize) {
             let batch = Array(unknownBodies[start..<min(start + Pipeline.inlineBatchSize, unknownBodies.count)])
@@ -219,39 +222,40 @@ public struct Pipeline: Sendable {
                 guard let function = table.function(at: Int(firstRunnable[Int(body)])) else { return nil }
                 return Result { () throws(LanguageError) in try inliner.inline(function) }
             }
-            var records: [SolverRecord] = []
-            records.reserveCapacity(batch.count)
             for (body, outcome) in zip(batch, inlined) {
                 switch outcome {
                 case .success(let inlined)?:
-                    tables.solverOfBody[Int(body)] = tables.solvers.id(inlined.identity)
-                    records.append(
-                        SolverRecord(
-                            bodyHash: table.bodies[Int(body)].hex, solverMD5: inlined.identity,
-                            inlinedText: inlined.text, textMaterialised: inlined.isTextMaterialised,
-                            inlinerVersion: Inliner.version, createdAt: now))
+                    let solver = tables.solvers.id(inlined.identity)
+                    tables.solverOfBody[Int(body)] = solver
+                    newSolvers.append(body: body, solver: solver, text: inlined.text)
                 case .failure(let error)?:
                     tables.inlineFailures[body] = "\(error)"
                 case nil:
                     break
                 }
             }
-            newSolverCount += records.count
-            if writable, !records.isEmpty {
-                let started = Date()
-                try writes.perform { _ = try $0.insert(solvers: records) }
-                storeSeconds += Date().timeIntervalSince(started)
+        }
+        if writable, newSolvers.count > 0 {
+            let started = Date()
+            let now = Date()
+            let solvers = tables.solvers
+            let records = newSolvers.orderedByBody(table.bodies).lazy.map { k in
+                SolverRecord(
+                    bodyHash: table.bodies[Int(newSolvers.bodies[k])].hex,
+                    solverMD5: solvers[newSolvers.solvers[k]] ?? "", inlinedText: newSolvers.text(k),
+                    textMaterialised: newSolvers.materialised[k], inlinerVersion: Inliner.version, createdAt: now)
             }
-            if options.emitDirectory != nil { newSolvers += records }
+            try writes.perform { _ = try $0.insert(solvers: records) }
+            storeSeconds += Date().timeIntervalSince(started)
         }
         // A body counts once per task, as the reference pipeline dedupes (task, body); the first
         // candidate of each says whether the cache knew it.
         tables.inlineSources = [UInt8](repeating: LookupSource.none.code, count: count)
-        var seenBodies: Set<UInt64> = []
+        var seenBodies = PairMap(bCount: bodyCount)
         for index in 0..<count where table.canRun(index) {
             let row = table.rows[index]
             guard row.body >= 0, tables.solverOfBody[Int(row.body)] >= 0 else { continue }
-            guard seenBodies.insert(UInt64(UInt32(bitPattern: row.task)) << 32 | UInt64(row.body)).inserted else {
+            guard seenBodies.value(row.task, row.body, orInsert: 0).inserted else {
                 tables.inlineSources[index] = (store == nil ? LookupSource.none : .shared).code
                 continue
             }
@@ -263,8 +267,8 @@ public struct Pipeline: Sendable {
                 tables.inlineSources[index] = (store == nil ? LookupSource.none : .miss).code
             }
         }
-        seenBodies = []
-        summary.inlined = newSolverCount
+        seenBodies = PairMap(bCount: 0)
+        summary.inlined = newSolvers.count
         summary.dagHashedSolvers = tables.solvers.strings.filter { $0.hasPrefix(Inliner.dagIdentityPrefix) }.count
         clock.end("inline", minus: storeSeconds)
 
@@ -273,7 +277,7 @@ public struct Pipeline: Sendable {
         let fingerprints = table.tasks.strings.map { taskSet.fingerprint(of: $0)?.hex }
         var fingerprintIDs = InternTable()
         let fingerprintOfTask = fingerprints.map { $0.map { fingerprintIDs.id($0) } ?? -1 }
-        var jobIDs: [UInt64: Int32] = [:]
+        var jobIDs = PairMap(bCount: tables.solvers.count)
         tables.jobOfCandidate = [Int32](repeating: -1, count: count)
         for index in 0..<count where table.canRun(index) {
             let row = table.rows[index]
@@ -281,17 +285,11 @@ public struct Pipeline: Sendable {
             let solver = tables.solverOfBody[Int(row.body)]
             let fingerprint = fingerprintOfTask[Int(row.task)]
             guard solver >= 0, fingerprint >= 0 else { continue }
-            let key = UInt64(UInt32(fingerprint)) << 32 | UInt64(UInt32(solver))
-            if let job = jobIDs[key] {
-                tables.jobOfCandidate[index] = job
-            } else {
-                let job = Int32(tables.jobs.count)
-                jobIDs[key] = job
-                tables.jobs.append(RunTables.Job(task: row.task, solver: solver, candidate: Int32(index)))
-                tables.jobOfCandidate[index] = job
-            }
+            let (job, isNew) = jobIDs.value(fingerprint, solver, orInsert: Int32(tables.jobs.count))
+            if isNew { tables.jobs.append(RunTables.Job(task: row.task, solver: solver, candidate: Int32(index))) }
+            tables.jobOfCandidate[index] = job
         }
-        jobIDs = [:]
+        jobIDs = PairMap(bCount: 0)
         let keys = tables.jobs.map {
             VerdictKey(
                 solverMD5: tables.solvers[$0.solver] ?? "", taskFingerprint: fingerprints[Int($0.task)] ?? "",
@@ -362,6 +360,7 @@ public struct Pipeline: Sendable {
             work.append((k, function, task))
         }
         var pending: [VerdictRecord] = []
+        var lastStored = Date()
         var done = 0
         let total = work.count
         if total > 0 {
@@ -373,10 +372,16 @@ public struct Pipeline: Sendable {
             guard writable else { return }
             let job = work[offset].job
             pending.append(VerdictRecord(verdict, key: keys[job], taskID: table.tasks[jobs[job].task] ?? ""))
-            if pending.count >= Pipeline.storeBatchSize {
+            if pending.count >= Pipeline.storeBatchLimit
+                || (pending.count >= Pipeline.storeBatchSize
+                    && Date().timeIntervalSince(lastStored) >= Pipeline.storeInterval)
+            {
                 let started = Date()
+                // In key order, each index page is visited once per batch.
+                pending.sort { ($0.key.solverMD5, $0.key.taskFingerprint) < ($1.key.solverMD5, $1.key.taskFingerprint) }
                 try writes.store(verdicts: pending)
-                validateStoreSeconds += Date().timeIntervalSince(started)
+                lastStored = Date()
+                validateStoreSeconds += lastStored.timeIntervalSince(started)
                 pending.removeAll(keepingCapacity: true)
             }
         }
@@ -435,7 +440,8 @@ public struct Pipeline: Sendable {
         let texts =
             options.emitDirectory == nil
             ? [:]
-            : Pipeline.correctSolverTexts(tables, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
+            : Pipeline.correctSolverTexts(
+                tables, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
         return RunOutcome(summary: summary, results: CandidateResults(tables), inlinedTexts: texts)
     }
 
@@ -479,5 +485,30 @@ public struct Pipeline: Sendable {
                 testCorrect: 0, testCount: task.knownTestCount, elapsedSeconds: 0,
                 timeLimitSeconds: validator.timeLimitSeconds, budget: validator.budget, errorMessage: "\(error)")
         }
+    }
+}
+
+/// The solvers a run inlined: body, solver and text per solver, the texts in one arena.
+struct NewSolvers {
+    private(set) var bodies: [Int32] = []
+    private(set) var solvers: [Int32] = []
+    private(set) var materialised: [Bool] = []
+    private var texts = TextArena()
+
+    var count: Int { bodies.count }
+
+    mutating func append(body: Int32, solver: Int32, text: String?) {
+        bodies.append(body)
+        solvers.append(solver)
+        materialised.append(text != nil)
+        texts.append(text ?? "")
+    }
+
+    /// The inlined text of solver `k`, nil when it was not materialised.
+    func text(_ k: Int) -> String? { materialised[k] ? texts[k] : nil }
+
+    /// The offsets of the solvers in the order of their body hashes.
+    func orderedByBody(_ digests: [Digest16]) -> [Int] {
+        bodies.indices.sorted { digests[Int(bodies[$0])] < digests[Int(bodies[$1])] }
     }
 }
