@@ -24,13 +24,29 @@ import Testing
     }
 
     /// Parses `source` written to a file, in pieces of about `pieceBytes` bytes.
-    static func table(_ source: String, pieceBytes: Int, in folder: TemporaryFolder) throws -> CandidateTable {
+    /// Parses `source` written to a file, in pieces of about `pieceBytes` bytes, keeping no syntax
+    /// tree unless `keepingTrees` says how many.
+    static func table(_ source: String, pieceBytes: Int, keepingTrees: Int = 0, in folder: TemporaryFolder) throws
+        -> CandidateTable
+    {
         let path = folder.path("big.py")
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         var timing = CandidateSource.ParseTiming()
         return CandidateSource.parse(
             try CandidateSource.read(path: path, defaultTaskID: nil), defaultTaskID: nil, pieceBytes: pieceBytes,
-            timing: &timing)
+            keepingTrees: keepingTrees, timing: &timing)
+    }
+
+    @Test func keptTreesAreTheTreesParsedAgain() throws {
+        let folder = try TemporaryFolder()
+        let source = Self.source(functions: 400)
+        let kept = try Self.table(source, pieceBytes: 2048, keepingTrees: 30, in: folder)
+        let none = try Self.table(source, pieceBytes: 2048, in: folder)
+        #expect(kept.keptFunctions.count == 30, "the first 30 (task, body) pairs")
+        #expect(none.keptFunctions.isEmpty)
+        for index in 0..<kept.count {
+            #expect(kept.function(at: index) == none.function(at: index))
+        }
     }
 
     @Test func piecesGiveTheFunctionsAndLinesOfOneWholeParse() throws {
@@ -91,7 +107,8 @@ import Testing
             toFile: path, atomically: true, encoding: .utf8)
         let files = try CandidateSource.read(path: path, defaultTaskID: nil)
         var timing = CandidateSource.ParseTiming()
-        let parsed = CandidateSource.parse(files, defaultTaskID: nil, pieceBytes: 1024, timing: &timing)
+        let parsed = CandidateSource.parse(
+            files, defaultTaskID: nil, pieceBytes: 1024, keepingTrees: 0, timing: &timing)
         let records = CandidateSource.recordParts(of: parsed) { $0 % 3 == 0 ? "solver\($0 % 5)" : nil }
         let known = try #require(Self.fromRecords(files, records))
         #expect(known.fromRecords)

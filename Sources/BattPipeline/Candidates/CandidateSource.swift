@@ -176,9 +176,11 @@ public enum CandidateSource {
     public static func parse(
         _ files: [File], defaultTaskID: String?, knownTasks: Set<String>? = nil, shard: Shard? = nil,
         check: @escaping @Sendable (CandidateFunction) -> String? = { unresolvedNames(in: $0) },
-        pieceBytes: Int = CandidateSource.pieceBytes, timing: inout ParseTiming
+        pieceBytes: Int = CandidateSource.pieceBytes, keepingTrees treeLimit: Int = CandidateTable.keptTreeLimit,
+        timing: inout ParseTiming
     ) -> CandidateTable {
         var table = CandidateTable()
+        table.keptTreeLimit = treeLimit
         for file in files {
             if let diagnostic = file.diagnostic {
                 table.diagnostics.append(diagnostic)
@@ -351,7 +353,13 @@ public enum CandidateSource {
                         line: Int32(item.function.line), source: source, task: task, problem: problem, body: body,
                         offset: Int32(item.offset), length: Int32(item.length), unknownTask: unknownTask))
                 table.names.append(item.function.name)
-                if item.offset < 0 { table.keptFunctions[table.count - 1] = item.function }
+                if item.offset < 0 {
+                    table.keptFunctions[table.count - 1] = item.function
+                } else if body >= 0, table.keptPairs.count < table.keptTreeLimit,
+                    table.keptPairs.insert(UInt64(UInt32(bitPattern: task)) << 32 | UInt64(body)).inserted
+                {
+                    table.keptFunctions[table.count - 1] = item.function
+                }
             }
             return lines
         }

@@ -162,9 +162,16 @@ public struct CandidateTable: Sendable {
     /// `recordedSolvers` per body (-1: none), as long as `bodies` once filled.
     var recordedSolverOfBody: [Int32] = []
     var recordedSolvers = InternTable()
-    /// The few functions whose text cannot be cut out of their file to parse again (a `def` not
-    /// at the start of its line), by candidate.
+    /// Syntax trees kept, by candidate: the few functions whose text cannot be cut out of their
+    /// file to parse again (a `def` not at the start of its line), and the first candidate of
+    /// each (task, body) until ``keptTreeLimit`` are kept, so that a run of ordinary size parses
+    /// nothing twice while a run of a million candidates holds a bounded number of trees.
     var keptFunctions: [Int: CandidateFunction] = [:]
+    /// The (task, body) pairs whose first candidate's tree is kept.
+    var keptPairs: Set<UInt64> = []
+    /// How many first-of-(task, body) trees are kept, by default and in this table.
+    public static let keptTreeLimit = 32_768
+    var keptTreeLimit = CandidateTable.keptTreeLimit
 
     public init() {}
 
@@ -207,8 +214,9 @@ public struct CandidateTable: Sendable {
 
     /// The candidate's function, parsed again from its file; nil for candidates from records.
     public func function(at index: Int) -> CandidateFunction? {
+        if let kept = keptFunctions[index] { return kept }
         let row = rows[index]
-        guard row.offset >= 0 else { return keptFunctions[index] }
+        guard row.offset >= 0 else { return nil }
         let source = sources[Int(row.source)]
         let range = Int(row.offset)..<Int(row.offset) + Int(row.length)
         let parsed = source.bytes[range].withUnsafeBufferPointer {
@@ -232,7 +240,11 @@ public struct CandidateTable: Sendable {
 
     /// Forgets every candidate, body and diagnostic added since `mark`.
     mutating func rollBack(to mark: Mark) {
-        for index in mark.rows..<rows.count { keptFunctions[index] = nil }
+        for index in mark.rows..<rows.count {
+            keptFunctions[index] = nil
+            let row = rows[index]
+            if row.body >= 0 { keptPairs.remove(UInt64(UInt32(bitPattern: row.task)) << 32 | UInt64(row.body)) }
+        }
         rows.removeLast(rows.count - mark.rows)
         names.truncate(to: mark.rows)
         for hash in bodies[mark.bodies...] { bodyIDs[hash] = nil }
