@@ -192,10 +192,8 @@ extension CandidateSource {
                     if table.recordedSolverOfBody.count < table.bodies.count {
                         table.recordedSolverOfBody.append(-1)
                     }
-                    let known = table.recordedSolverOfBody[Int(bodyID)]
-                    if !bytes(5).isEmpty,
-                        known < 0 || table.recordedSolvers[known].map({ !$0.utf8.elementsEqual(bytes(5)) }) ?? true
-                    {
+                    // Every candidate of a body names the same solver: the first one named stands.
+                    if !bytes(5).isEmpty, table.recordedSolverOfBody[Int(bodyID)] < 0 {
                         table.recordedSolverOfBody[Int(bodyID)] = table.recordedSolvers.id(string(5))
                     }
                 }

@@ -170,7 +170,7 @@ public struct CandidateTable: Sendable {
     /// The (task, body) pairs whose first candidate's tree is kept.
     var keptPairs: Set<UInt64> = []
     /// How many first-of-(task, body) trees are kept, by default and in this table.
-    public static let keptTreeLimit = 32_768
+    public static let keptTreeLimit = 16_384
     var keptTreeLimit = CandidateTable.keptTreeLimit
 
     public init() {}
