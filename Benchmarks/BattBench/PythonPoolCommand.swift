@@ -61,7 +61,9 @@ struct PythonPoolCommand: AsyncParsableCommand {
 
         """.write(toFile: candidatesPath, atomically: true, encoding: .utf8)
         let files = try CandidateSource.read(path: candidatesPath, defaultTaskID: nil)
-        let functions = CandidateSource.parse(files, defaultTaskID: nil).candidates.compactMap(\.function)
+        var timing = CandidateSource.ParseTiming()
+        let table = CandidateSource.parse(files, defaultTaskID: nil, timing: &timing)
+        let functions = (0..<table.count).compactMap(table.function(at:))
         guard functions.count == 2 else {
             throw ValidationError("internal error: the benchmark's candidates did not parse")
         }

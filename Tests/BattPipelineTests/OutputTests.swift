@@ -32,7 +32,7 @@ import Testing
         #expect(
             lines.count == outcome.results.count + 1 && lines.last == "", "one line per candidate, newline-terminated")
         let decoded = try lines.dropLast().map { try JSONDecoder().decode(CandidateResult.self, from: Data($0.utf8)) }
-        #expect(decoded == outcome.results)
+        #expect(decoded == Array(outcome.results))
     }
 
     @Test func reportOfAValidatedCandidateHasEveryDocumentedField() async throws {

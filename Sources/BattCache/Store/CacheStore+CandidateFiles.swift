@@ -19,45 +19,70 @@ public struct CandidateFileKey: Sendable, Hashable {
 }
 
 extension CacheStore {
-    /// The stored contents of each key that has them.
+    /// The stored contents of each key that has them, its parts joined by line breaks.
     public func candidateFiles(_ keys: [CandidateFileKey]) throws -> [CandidateFileKey: String] {
-        guard !keys.isEmpty else { return [:] }
-        return try read { db in
+        var found: [CandidateFileKey: String] = [:]
+        for key in Set(keys) {
+            var parts: [String] = []
+            if try readCandidateFile(key, each: { parts.append($0) }) {
+                found[key] = parts.joined(separator: "\n")
+            }
+        }
+        return found
+    }
+
+    /// Hands the parts of the record of `key` to `each`, one at a time, in order, all in one read
+    /// transaction. - Returns: whether the cache holds a record for `key` (false when the parts
+    /// are not all text, numbered from 0 without a gap: not what batt writes).
+    @discardableResult
+    public func readCandidateFile(_ key: CandidateFileKey, each: (String) throws -> Void) throws -> Bool {
+        try read { db in
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT contents FROM candidate_files
+                    SELECT part, contents FROM candidate_files
                     WHERE file_digest = ? AND context = ? AND language_version = ?
+                    ORDER BY part
                     """)
-            var found: [CandidateFileKey: String] = [:]
-            for key in Set(keys) {
+            let rows = try Row.fetchCursor(statement, arguments: [key.fileDigest, key.context, key.languageVersion])
+            var expected: Int64 = 0
+            while let row = try rows.next() {
                 // Only text is contents batt wrote; anything else (a BLOB, a NULL) is no record.
-                let value = try DatabaseValue.fetchOne(
-                    statement, arguments: [key.fileDigest, key.context, key.languageVersion])
-                if case .string(let contents)? = value?.storage {
-                    found[key] = contents
-                }
+                guard case .int64(let part) = (row[0] as DatabaseValue).storage, part == expected,
+                    case .string(let contents) = (row[1] as DatabaseValue).storage
+                else { return false }
+                try each(contents)
+                expected += 1
             }
-            return found
+            return expected > 0
         }
     }
 
-    /// Stores (or replaces) the contents of candidate files, in one transaction.
+    /// Stores (or replaces) the contents of candidate files, each in one part, in one transaction.
     public func storeCandidateFiles(_ files: [CandidateFileKey: String], at date: Date = Date()) throws {
+        try storeCandidateFileParts(files.mapValues { [$0] }, at: date)
+    }
+
+    /// Stores (or replaces) the contents of candidate files, each as its parts in order, in one
+    /// transaction.
+    public func storeCandidateFileParts(_ files: [CandidateFileKey: [String]], at date: Date = Date()) throws {
         guard !files.isEmpty else { return }
         try writeImmediately("store candidate files", briefly: true) { db in
+            let removal = try db.cachedStatement(
+                sql: "DELETE FROM candidate_files WHERE file_digest = ? AND context = ? AND language_version = ?")
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO candidate_files
-                        (file_digest, context, language_version, contents, created_at, last_used_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (file_digest, context, language_version) DO UPDATE SET
-                        contents = excluded.contents, last_used_at = excluded.last_used_at
+                        (file_digest, context, language_version, part, contents, created_at, last_used_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
-            for (key, contents) in files {
-                try statement.execute(arguments: [
-                    key.fileDigest, key.context, key.languageVersion, contents,
-                    date.timeIntervalSince1970, date.timeIntervalSince1970,
-                ])
+            for (key, parts) in files {
+                try removal.execute(arguments: [key.fileDigest, key.context, key.languageVersion])
+                for (part, contents) in parts.enumerated() {
+                    try statement.execute(arguments: [
+                        key.fileDigest, key.context, key.languageVersion, part, contents,
+                        date.timeIntervalSince1970, date.timeIntervalSince1970,
+                    ])
+                }
             }
         }
     }

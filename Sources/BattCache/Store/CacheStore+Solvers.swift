@@ -87,9 +87,14 @@ extension CacheStore {
     /// comes from another inliner version, or brings the text the old row lacked.
     /// - Returns: how many rows were inserted or replaced.
     @discardableResult
-    public func insert(solvers: [SolverRecord]) throws -> Int {
+    public func insert<Solvers: Collection<SolverRecord>>(solvers: Solvers) throws -> Int {
         guard !solvers.isEmpty else { return 0 }
         return try writeImmediately("store solvers") { db in
+            // Hundreds of thousands of rows in random index positions: with SQLite's default
+            // page cache (2 MB) each insert would spill pages; give this transaction room.
+            let largeCache = solvers.count >= CacheStore.largeWriteRows
+            if largeCache { try db.execute(sql: "PRAGMA cache_size = -\(CacheStore.largeWriteCacheKiB)") }
+            defer { if largeCache { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO solvers (\(SolverRecord.columns)) VALUES (?, ?, ?, ?, ?, ?)
@@ -128,4 +133,11 @@ extension Array {
     func chunks(of size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
+}
+
+extension CacheStore {
+    /// Writes of at least this many rows get a page cache of `largeWriteCacheKiB` for their
+    /// transaction.
+    static let largeWriteRows = 50_000
+    static let largeWriteCacheKiB = 131_072
 }

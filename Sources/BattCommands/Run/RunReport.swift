@@ -12,16 +12,27 @@ enum RunReport {
     /// How many task ids a summary line names before counting the rest.
     static let listedTasks = 12
 
-    static func text(_ summary: RunSummary, results: [CandidateResult], quiet: Bool, fullTable: Bool = false) -> String
-    {
+    /// The first invalid results to list, and how many there are; a run's results find them
+    /// without building every result.
+    static func invalidResults<Results: Collection<CandidateResult>>(_ results: Results) -> (
+        listed: [CandidateResult], count: Int
+    ) {
+        if let compact = results as? CandidateResults { return compact.invalid(listing: listedProblems) }
+        let invalid = results.filter { $0.outcome == "invalid" }
+        return (Array(invalid.prefix(listedProblems)), invalid.count)
+    }
+
+    static func text<Results: Collection<CandidateResult>>(
+        _ summary: RunSummary, results: Results, quiet: Bool, fullTable: Bool = false
+    ) -> String {
         var lines: [String] = []
         if !quiet {
             for diagnostic in summary.diagnostics.prefix(listedProblems) { lines.append("warning: \(diagnostic)") }
             if summary.diagnostics.count > listedProblems {
                 lines.append("warning: ... and \(summary.diagnostics.count - listedProblems) more diagnostics")
             }
-            let invalid = results.filter { $0.outcome == "invalid" }
-            for result in invalid.prefix(listedProblems) {
+            let invalid = invalidResults(results)
+            for result in invalid.listed {
                 lines.append(
                     "skipped: \(result.file):\(result.line): \(result.function): \(result.message ?? "cannot run")")
             }

@@ -7,6 +7,20 @@ public enum MD5Hex {
         hex(Insecure.MD5.hash(data: bytes))
     }
 
+    /// An MD5 digest of bytes given a piece at a time.
+    public struct Hasher {
+        private var md5 = Insecure.MD5()
+
+        public init() {}
+
+        public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+            md5.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        }
+
+        /// The lowercase hex digest of every byte given.
+        public func finish() -> String { hex(md5.finalize()) }
+    }
+
     /// The lowercase hex form of a digest.
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let alphabet: StaticString = "0123456789abcdef"

@@ -3,38 +3,6 @@ import BattDSL
 import BattLanguage
 import Foundation
 
-/// One candidate solver as read from the candidate files, with the task it is for.
-public struct Candidate: Sendable {
-    public let name: String
-    public let path: String
-    public let line: Int
-    /// The parsed function; nil when the candidate came from a known file's record (direct mode).
-    public let function: CandidateFunction?
-    /// The task: from the function name, else a `solve_<task>` folder, else `--task`.
-    public let taskID: String?
-    /// Why the candidate cannot run, if it cannot (undefined name, duplicate, no task...), as far
-    /// as its file alone tells.
-    public var problem: String?
-    /// Set when the candidate's task is not in the task set of this run.
-    public var unknownTask = false
-    /// The md5 of the body's normal form, once known.
-    public var bodyHash: String?
-
-    init(function: CandidateFunction, taskID: String?) {
-        (name, path, line, self.function, self.taskID) = (function.name, function.path, function.line, function, taskID)
-    }
-
-    init(name: String, path: String, line: Int, taskID: String?, problem: String?, bodyHash: String?) {
-        (self.name, self.path, self.line, function, self.taskID) = (name, path, line, nil, taskID)
-        (self.problem, self.bodyHash) = (problem, bodyHash)
-    }
-
-    /// Why the candidate cannot run in this run, if it cannot.
-    public var reasonItCannotRun: String? {
-        problem ?? (unknownTask ? "task '\(taskID ?? "")' is not in the task set" : nil)
-    }
-}
-
 /// A candidate file's problem that no function can be blamed for, or a function that did not parse.
 public struct CandidateDiagnostic: Sendable, Codable, CustomStringConvertible {
     public let path: String
@@ -55,7 +23,6 @@ public enum CandidateSource {
     /// One candidate file's bytes and what identifies its contents.
     public struct File: Sendable {
         public let path: String
-        public let bytes: [UInt8]
         public let key: CandidateFileKey
         /// Why the file (or folder) at `path` could not be read, so it gave no candidates; it
         /// counts as one unreadable function.
@@ -66,13 +33,20 @@ public enum CandidateSource {
         /// Whether the file was read and its bytes stand for it.
         public var isRead: Bool { unreadable == nil && note == nil }
 
-        init(path: String, bytes: [UInt8], key: CandidateFileKey) {
-            (self.path, self.bytes, self.key) = (path, bytes, key)
+        init(path: String, key: CandidateFileKey) {
+            (self.path, self.key) = (path, key)
+        }
+
+        /// The file's bytes, read again (they are not kept: a run that knows the file by its
+        /// digest never needs them); empty when it is no longer readable.
+        public var bytes: [UInt8] {
+            guard isRead, case .success(let bytes) = CandidateTree.contents(of: path) else { return [] }
+            return bytes
         }
 
         /// An entry of the tree that holds no readable candidates.
         init(path: String, unreadable: String?, note: String?) {
-            (self.path, bytes, self.unreadable, self.note) = (path, [], unreadable, note)
+            (self.path, self.unreadable, self.note) = (path, unreadable, note)
             key = CandidateFileKey(
                 fileDigest: MD5Hex.digest(of: Array(("unread:" + path).utf8)), context: "", languageVersion: "")
         }
@@ -93,24 +67,13 @@ public enum CandidateSource {
         /// The same file, its record depending on `languageVersion` (the evaluator's names).
         func keyed(languageVersion: String) -> File {
             var copy = File(
-                path: path, bytes: bytes,
+                path: path,
                 key: CandidateFileKey(
                     fileDigest: key.fileDigest, context: key.context, languageVersion: languageVersion))
             copy.unreadable = unreadable
             copy.note = note
             return copy
         }
-    }
-
-    public struct Loaded: Sendable {
-        public var candidates: [Candidate]
-        public var diagnostics: [CandidateDiagnostic]
-        /// Functions that could not be read at all (syntax errors).
-        public var unreadableFunctions: Int
-        /// Each file with the range of `candidates` it holds, to record what it held.
-        public var files: [(file: File, candidates: Range<Int>, diagnostics: [CandidateDiagnostic], unreadable: Int)]
-        /// Whether the candidates came from the records of known files rather than a parse.
-        public var fromRecords: Bool
     }
 
     public enum LoadError: Error, CustomStringConvertible {
@@ -164,46 +127,166 @@ public enum CandidateSource {
             case .skipped(let path, let reason):
                 return File(path: path, unreadable: nil, note: reason)
             case .file(let file):
-                let bytes: [UInt8]
-                switch CandidateTree.contents(of: file) {
-                case .success(let read): bytes = read
+                // Digested piece by piece: the bytes are read again only when the file is parsed.
+                let digest: String
+                switch CandidateTree.digest(of: file) {
+                case .success(let read): digest = read
                 case .failure(let error):
                     return File(
                         path: file, unreadable: "cannot read the file: \(error.reason); its candidates are left out",
                         note: nil)
                 }
-                let context = "folder=\(taskID(inFolderOf: file) ?? "")|task=\(defaultTaskID ?? "")"
-                return File(
-                    path: file, bytes: bytes,
-                    key: CandidateFileKey(
-                        fileDigest: MD5Hex.digest(of: bytes), context: context, languageVersion: languageVersion))
+                return File(path: file, key: key(of: file, digest: digest, defaultTaskID: defaultTaskID))
             }
         }
     }
 
-    /// Parses every candidate file and settles each function's task.
-    public static func load(path: String, defaultTaskID: String?) throws -> Loaded {
-        parse(try read(path: path, defaultTaskID: defaultTaskID), defaultTaskID: defaultTaskID)
+    /// What identifies the record of `file` with bytes of md5 `digest`.
+    static func key(of file: String, digest: String, defaultTaskID: String?) -> CandidateFileKey {
+        let context = "folder=\(taskID(inFolderOf: file) ?? "")|task=\(defaultTaskID ?? "")"
+        return CandidateFileKey(fileDigest: digest, context: context, languageVersion: languageVersion)
     }
 
-    /// Parses files and settles each function's task.
-    public static func parse(_ files: [File], defaultTaskID: String?) -> Loaded {
-        var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: false)
+    /// Parses every candidate file and settles each function's task.
+    public static func load(path: String, defaultTaskID: String?) throws -> CandidateTable {
+        var timing = ParseTiming()
+        return parse(try read(path: path, defaultTaskID: defaultTaskID), defaultTaskID: defaultTaskID, timing: &timing)
+    }
+
+    /// About how many bytes of a candidate file are parsed at once: a file is parsed a piece at a
+    /// time, as many pieces at once as there are cores, and only the pieces in hand have syntax
+    /// trees.
+    public static let pieceBytes = 1 << 20
+
+    /// How long parsing took, and checking names and hashing bodies.
+    public struct ParseTiming: Sendable {
+        public var parseSeconds = 0.0
+        public var hashSeconds = 0.0
+        public init() {}
+    }
+
+    /// Parses files a piece at a time into a table of candidates: settles each function's task,
+    /// marks duplicate names, candidates without a task and candidates of tasks not in
+    /// `knownTasks`, checks the names of the others with `check` and hashes their bodies. With a
+    /// `shard`, only the candidates of its tasks are kept (and the files are not recordable).
+    ///
+    /// Pieces are cut before top-level `def` lines. A cut could in principle fall inside a string
+    /// literal: a syntax error in any piece makes the whole file be parsed again in one go, so
+    /// diagnostics are always those of one parse of the whole file.
+    public static func parse(
+        _ files: [File], defaultTaskID: String?, knownTasks: Set<String>? = nil, shard: Shard? = nil,
+        check: @escaping @Sendable (CandidateFunction) -> String? = { unresolvedNames(in: $0) },
+        pieceBytes: Int = CandidateSource.pieceBytes, keepingTrees treeLimit: Int = CandidateTable.keptTreeLimit,
+        timing: inout ParseTiming
+    ) -> CandidateTable {
+        var table = CandidateTable()
+        table.keptTreeLimit = treeLimit
         for file in files {
             if let diagnostic = file.diagnostic {
-                loaded.diagnostics.append(diagnostic)
-                if diagnostic.isError { loaded.unreadableFunctions += 1 }
+                table.diagnostics.append(diagnostic)
+                if diagnostic.isError { table.unreadableFunctions += 1 }
                 continue
             }
-            let parsed = parse(file.bytes, path: file.path)
-            let first = loaded.candidates.count
-            var fileDiagnostics: [CandidateDiagnostic] = []
-            var unreadable = 0
-            // A duplicate name is reported with the candidate it makes unusable, below.
-            for diagnostic in parsed.diagnostics where diagnostic.kind != .duplicateFunction {
-                fileDiagnostics.append(
+            let bytes: [UInt8]
+            switch CandidateTree.contents(of: file.path) {
+            case .success(let read): bytes = read
+            case .failure(let error):
+                table.diagnostics.append(
                     CandidateDiagnostic(
-                        path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
+                        path: file.path, line: 1, column: 1, functionName: nil,
+                        message: "cannot read the file: \(error.reason); its candidates are left out", isError: true))
+                table.unreadableFunctions += 1
+                continue
+            }
+            // The record describes the bytes parsed, should the file have changed since it was digested.
+            let digest = MD5Hex.digest(of: bytes)
+            var parsedFile = file
+            if digest != file.key.fileDigest {
+                parsedFile = File(
+                    path: file.path,
+                    key: CandidateFileKey(
+                        fileDigest: digest, context: file.key.context, languageVersion: file.key.languageVersion))
+            }
+            var reader = FileReader(
+                source: Int32(table.sources.count), path: file.path, folderTask: taskID(inFolderOf: file.path),
+                defaultTaskID: defaultTaskID, knownTasks: knownTasks, shard: shard, check: check)
+            table.sources.append((file.path, bytes))
+            let mark = table.mark
+            let first = table.count
+            if !reader.readInPieces(bytes, pieceBytes: pieceBytes, into: &table, timing: &timing) {
+                table.rollBack(to: mark)
+                reader.startOver()
+                let started = Date()
+                let whole = bytes.withUnsafeBufferPointer { CandidateParser.parse(utf8: $0, path: file.path) }
+                timing.parseSeconds += Date().timeIntervalSince(started)
+                reader.add(whole, bytes: bytes, range: 0..<bytes.count, lineOffset: 0, into: &table, timing: &timing)
+            }
+            table.diagnostics += reader.diagnostics
+            table.unreadableFunctions += reader.unreadable
+            table.files.append((parsedFile, first..<table.count, reader.diagnostics, reader.unreadable))
+        }
+        if let shard, shard.count > 1 { table.files = [] }
+        return table
+    }
+
+    /// Reads the functions of one file into a table.
+    struct FileReader {
+        let source: Int32
+        let path: String
+        let folderTask: String?
+        let defaultTaskID: String?
+        let knownTasks: Set<String>?
+        let shard: Shard?
+        let check: @Sendable (CandidateFunction) -> String?
+        var names = FunctionNames()
+        var diagnostics: [CandidateDiagnostic] = []
+        var unreadable = 0
+
+        mutating func startOver() {
+            names = FunctionNames()
+            diagnostics = []
+            unreadable = 0
+        }
+
+        /// Parses `bytes` a few pieces at a time; false when a piece had a syntax error.
+        mutating func readInPieces(
+            _ bytes: [UInt8], pieceBytes: Int, into table: inout CandidateTable, timing: inout ParseTiming
+        ) -> Bool {
+            let starts = pieceStarts(bytes, every: pieceBytes)
+            let ranges = zip(starts, starts.dropFirst() + [bytes.count]).map { $0..<$1 }
+            let atOnce = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            var lineOffset = 0
+            var next = 0
+            while next < ranges.count {
+                let batch = Array(ranges[next..<min(next + atOnce, ranges.count)])
+                next += batch.count
+                let path = self.path
+                let started = Date()
+                let pieces = ParallelLoop.map(batch, chunkSize: 1) { range in
+                    bytes[range].withUnsafeBufferPointer { CandidateParser.parse(utf8: $0, path: path) }
+                }
+                timing.parseSeconds += Date().timeIntervalSince(started)
+                if pieces.contains(where: \.hasErrors) { return false }
+                for (piece, range) in zip(pieces, batch) {
+                    lineOffset += add(
+                        piece, bytes: bytes, range: range, lineOffset: lineOffset, into: &table, timing: &timing)
+                }
+            }
+            return true
+        }
+
+        /// Adds the functions and diagnostics of one parsed piece, `range` of the file, whose
+        /// first line is line `lineOffset + 1` of the file. - Returns: the lines the piece spans.
+        @discardableResult
+        mutating func add(
+            _ piece: ParsedSource, bytes: [UInt8], range: Range<Int>, lineOffset: Int,
+            into table: inout CandidateTable, timing: inout ParseTiming
+        ) -> Int {
+            // A duplicate name is reported with the candidate it makes unusable, below.
+            for diagnostic in piece.diagnostics where diagnostic.kind != .duplicateFunction {
+                diagnostics.append(
+                    CandidateDiagnostic(
+                        path: diagnostic.path, line: diagnostic.line + lineOffset, column: diagnostic.column,
                         functionName: diagnostic.functionName, message: diagnostic.message,
                         isError: diagnostic.severity == .error))
                 // Each error the parser reports costs its function (a syntax error, or an integer
@@ -212,156 +295,108 @@ public enum CandidateSource {
                     unreadable += 1
                 }
             }
-            let folderTask = taskID(inFolderOf: file.path)
-            var seenNames: [String: Int] = [:]
-            for function in parsed.functions {
+            let (starts, lines) = lineStarts(piece.functions.map(\.line), in: bytes, range: range)
+            struct Pending {
+                var function: CandidateFunction
+                var taskID: String?
+                var problem: String?
+                var offset: Int
+                var length: Int
+            }
+            var pending: [Pending] = []
+            pending.reserveCapacity(piece.functions.count)
+            for (k, function) in piece.functions.enumerated() {
+                let function = lineOffset == 0 ? function : function.movedDown(by: lineOffset)
                 let taskID = function.taskID ?? folderTask ?? defaultTaskID
-                var candidate = Candidate(function: function, taskID: taskID)
-                if let firstLine = seenNames[function.name] {
-                    candidate.problem =
-                        "duplicate function name '\(function.name)' (first defined at line \(firstLine))"
+                var problem: String?
+                if let firstLine = names.firstLine(of: function.name, recordingAt: function.line) {
+                    problem = "duplicate function name '\(function.name)' (first defined at line \(firstLine))"
                 } else if taskID == nil {
-                    candidate.problem =
+                    problem =
                         "no task for '\(function.name)': name it solve_<task>, put it in a solve_<task>/ folder, or pass --task"
                 }
-                seenNames[function.name] = seenNames[function.name] ?? function.line
-                loaded.candidates.append(candidate)
+                // A shard keeps only its tasks' candidates (each still counts for duplicate names).
+                if let shard, !shard.holds(taskID: taskID) { continue }
+                let end = k + 1 < starts.count ? starts[k + 1] : range.upperBound
+                // A `def` not at the start of its line could not be parsed again on its own: keep it.
+                if starts[k] >= bytes.count || bytes[starts[k]] != UInt8(ascii: "d") {
+                    pending.append(
+                        Pending(function: function, taskID: taskID, problem: problem, offset: -1, length: 0))
+                    continue
+                }
+                pending.append(
+                    Pending(
+                        function: function, taskID: taskID, problem: problem, offset: starts[k],
+                        length: end - starts[k]))
             }
-            loaded.diagnostics += fileDiagnostics
-            loaded.unreadableFunctions += unreadable
-            loaded.files.append((file, first..<loaded.candidates.count, fileDiagnostics, unreadable))
-        }
-        return loaded
-    }
-
-    /// Marks candidates whose task is not in the task set.
-    public static func markUnknownTasks(_ loaded: inout Loaded, knownTasks: Set<String>) {
-        for index in loaded.candidates.indices {
-            if let taskID = loaded.candidates[index].taskID, !knownTasks.contains(taskID) {
-                loaded.candidates[index].unknownTask = true
+            let started = Date()
+            let check = self.check
+            let checked = ParallelLoop.map(pending, chunkSize: 64) { item -> (problem: String?, body: Digest16?) in
+                guard item.problem == nil else { return (item.problem, nil) }
+                if let problem = check(item.function) { return (problem, nil) }
+                return (nil, Digest16(hex: item.function.bodyHash))
             }
-        }
-    }
-
-    // MARK: Records of known files (direct mode)
-
-    /// The records of the files a run just parsed, ready to store: one line per function
-    /// (`F`, line, name, task, body hash, solver md5, problem) and per diagnostic (`D`, line,
-    /// column, function, is-error, message), fields separated by tabs, and the count of functions
-    /// that could not be read (`U`).
-    public static func records(of loaded: Loaded, solvers: [String?]) -> [CandidateFileKey: String] {
-        var records: [CandidateFileKey: String] = [:]
-        for entry in loaded.files {
-            var lines = ["U\t\(entry.unreadable)"]
-            for index in entry.candidates {
-                let c = loaded.candidates[index]
-                lines.append(
-                    [
-                        "F", "\(c.line)", c.name, c.taskID ?? "", c.bodyHash ?? "", solvers[index] ?? "",
-                        c.problem ?? "",
-                    ].map(field).joined(separator: "\t"))
-            }
-            for d in entry.diagnostics {
-                lines.append(
-                    ["D", "\(d.line)", "\(d.column)", d.functionName ?? "", d.isError ? "1" : "0", d.message]
-                        .map(field).joined(separator: "\t"))
-            }
-            records[entry.file.key] = lines.joined(separator: "\n")
-        }
-        return records
-    }
-
-    /// A record field: tabs and line breaks, which never occur in names, hashes or batt's own
-    /// messages, become spaces so the record stays one line per entry.
-    private static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            ? String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) : text
-    }
-
-    /// The candidates of files whose records the cache holds, with each body's solver md5;
-    /// nil unless it holds every file's.
-    public static func fromRecords(_ files: [File], records: [CandidateFileKey: String]) -> (Loaded, [String: String])?
-    {
-        var loaded = Loaded(candidates: [], diagnostics: [], unreadableFunctions: 0, files: [], fromRecords: true)
-        var solverOfBody: [String: String] = [:]
-        for file in files {
-            if let diagnostic = file.diagnostic {
-                loaded.diagnostics.append(diagnostic)
-                if diagnostic.isError { loaded.unreadableFunctions += 1 }
-                continue
-            }
-            // Every record batt writes starts with its "U" line: anything else is not one of ours.
-            guard let text = records[file.key], text.hasPrefix("U\t") else { return nil }
-            let first = loaded.candidates.count
-            var diagnostics: [CandidateDiagnostic] = []
-            var unreadable = 0
-            // Fields are cut from the UTF-8 bytes: records hold thousands of lines.
-            var bytes = text.utf8[...]
-            while !bytes.isEmpty {
-                let end = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
-                let f = bytes[bytes.startIndex..<end].split(separator: 0x09, omittingEmptySubsequences: false)
-                    .map { String(decoding: $0, as: UTF8.self) }
-                bytes = end == bytes.endIndex ? bytes[end...] : bytes[bytes.index(after: end)...]
-                switch f.first {
-                case "U"?:
-                    guard f.count == 2, let count = Int(f[1]) else { return nil }
-                    unreadable = count
-                case "F"?:
-                    guard f.count == 7, let number = Int(f[1]) else { return nil }
-                    let body = f[4].isEmpty ? nil : f[4]
-                    if let body, !f[5].isEmpty { solverOfBody[body] = f[5] }
-                    loaded.candidates.append(
-                        Candidate(
-                            name: f[2], path: file.path, line: number, taskID: f[3].isEmpty ? nil : f[3],
-                            problem: f[6].isEmpty ? nil : f[6], bodyHash: body))
-                case "D"?:
-                    guard f.count == 6, let number = Int(f[1]), let column = Int(f[2]) else { return nil }
-                    diagnostics.append(
-                        CandidateDiagnostic(
-                            path: file.path, line: number, column: column, functionName: f[3].isEmpty ? nil : f[3],
-                            message: f[5], isError: f[4] == "1"))
-                default:
-                    return nil
+            timing.hashSeconds += Date().timeIntervalSince(started)
+            for (item, outcome) in zip(pending, checked) {
+                var task: Int32 = -1
+                var unknownTask = false
+                if let taskID = item.taskID {
+                    task = table.tasks.id(taskID)
+                    unknownTask = knownTasks.map { !$0.contains(taskID) } ?? false
+                }
+                var problem: Int32 = -1
+                if let message = outcome.problem { problem = table.problems.id(message) }
+                var body: Int32 = -1
+                if let hash = outcome.body { body = table.bodyID(hash) }
+                table.rows.append(
+                    CandidateRow(
+                        line: Int32(item.function.line), source: source, task: task, problem: problem, body: body,
+                        offset: Int32(item.offset), length: Int32(item.length), unknownTask: unknownTask))
+                table.names.append(item.function.name)
+                if item.offset < 0 {
+                    table.keptFunctions[table.count - 1] = item.function
+                } else if body >= 0, table.keptPairs.count < table.keptTreeLimit,
+                    table.keptPairs.insert(UInt64(UInt32(bitPattern: task)) << 32 | UInt64(body)).inserted
+                {
+                    table.keptFunctions[table.count - 1] = item.function
                 }
             }
-            loaded.diagnostics += diagnostics
-            loaded.unreadableFunctions += unreadable
-            loaded.files.append((file, first..<loaded.candidates.count, diagnostics, unreadable))
+            return lines
         }
-        return (loaded, solverOfBody)
     }
 
-    /// Files at least this large are parsed in pieces, one per core.
-    static let parallelParseThreshold = 256 * 1024
-
-    /// Parses a file; a large one in pieces cut before top-level `def` lines, parsed at once.
-    ///
-    /// A cut could in principle fall inside a string literal; any syntax error in a piece
-    /// therefore makes the whole file be parsed again in one go, so diagnostics are always exact.
-    static func parse(_ bytes: [UInt8], path: String) -> ParsedSource {
-        let cuts = pieceStarts(bytes, pieces: 2)
-        guard bytes.count >= parallelParseThreshold, cuts.count > 1 else {
-            return bytes.withUnsafeBufferPointer { CandidateParser.parse(utf8: $0, path: path) }
-        }
-        let ranges = zip(cuts, cuts.dropFirst() + [bytes.count]).map { $0..<$1 }
-        let pieces = ParallelLoop.map(ranges, chunkSize: 1) { range in
-            bytes[range].withUnsafeBufferPointer { CandidateParser.parse(utf8: $0, path: path) }
-        }
-        if pieces.contains(where: \.hasErrors) {
-            return bytes.withUnsafeBufferPointer { CandidateParser.parse(utf8: $0, path: path) }
-        }
-        var whole = pieces[0]
-        var lineOffset = bytes[ranges[0]].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        for (piece, range) in zip(pieces.dropFirst(), ranges.dropFirst()) {
-            whole.functions += piece.functions.map { $0.movedDown(by: lineOffset) }
-            whole.diagnostics += piece.diagnostics.map {
-                var d = $0
-                d.line += lineOffset
-                return d
+    /// The offset in `bytes` of the start of each of `lines` (1-based, ascending, counted from
+    /// `range`'s start), and how many line breaks `range` holds.
+    static func lineStarts(_ lines: [Int], in bytes: [UInt8], range: Range<Int>) -> (starts: [Int], lines: Int) {
+        var starts: [Int] = []
+        starts.reserveCapacity(lines.count)
+        var line = 1
+        var wanted = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = range.lowerBound
+            while wanted < lines.count && lines[wanted] <= line {
+                starts.append(offset)
+                wanted += 1
             }
-            lineOffset += bytes[range].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            while offset < range.upperBound {
+                if buffer[offset] == 0x0A {
+                    line += 1
+                    while wanted < lines.count && lines[wanted] <= line {
+                        starts.append(min(offset + 1, range.upperBound))
+                        wanted += 1
+                    }
+                }
+                offset += 1
+            }
         }
-        return whole
+        while starts.count < lines.count { starts.append(range.upperBound) }
+        return (starts, line - 1)
+    }
+
+    /// Offsets where the pieces start: 0, then the start of the first line beginning with
+    /// `def ` after each further `every` bytes.
+    static func pieceStarts(_ bytes: [UInt8], every: Int) -> [Int] {
+        pieceStarts(bytes, pieces: max(1, bytes.count / max(1, every)))
     }
 
     /// Offsets where the pieces start: 0, then the start of the first line beginning with
@@ -375,7 +410,7 @@ public enum CandidateSource {
                 if bytes[i] == 0x0A && bytes[i + 1] == prefix[1] && bytes[i + 2] == prefix[2]
                     && bytes[i + 3] == prefix[3] && bytes[i + 4] == prefix[4]
                 {
-                    starts.append(i + 1)
+                    if i + 1 > starts[starts.count - 1] { starts.append(i + 1) }
                     break
                 }
                 i += 1

@@ -1,3 +1,4 @@
+import BattLanguage
 import Foundation
 
 #if canImport(Glibc)
@@ -108,6 +109,21 @@ struct CandidateTree {
 
     /// The bytes of a candidate file, or why they cannot be had.
     static func contents(of path: String) -> Result<[UInt8], CandidateReadError> {
+        var bytes: [UInt8] = []
+        return readPieces(path, reserving: { bytes.reserveCapacity($0) }, each: { bytes.append(contentsOf: $0) })
+            .map { bytes }
+    }
+
+    /// The md5 of a candidate file's bytes, read a piece at a time, or why they cannot be had.
+    static func digest(of path: String) -> Result<String, CandidateReadError> {
+        var hasher = MD5Hex.Hasher()
+        return readPieces(path, reserving: { _ in }, each: { hasher.update($0) }).map { hasher.finish() }
+    }
+
+    /// Reads a regular file a piece at a time.
+    private static func readPieces(
+        _ path: String, reserving: (Int) -> Void, each: (UnsafeBufferPointer<UInt8>) -> Void
+    ) -> Result<Void, CandidateReadError> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(CandidateReadError(reason: lastError())) }
         defer { close(descriptor) }
@@ -116,17 +132,16 @@ struct CandidateTree {
         guard status.st_mode & S_IFMT == S_IFREG else {
             return .failure(CandidateReadError(reason: "not a regular file"))
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(Int(status.st_size), 0))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        reserving(max(Int(status.st_size), 0))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return .success(bytes) }
+            if count == 0 { return .success(()) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(CandidateReadError(reason: lastError()))
             }
-            bytes.append(contentsOf: chunk[0..<count])
+            chunk.withUnsafeBufferPointer { each(UnsafeBufferPointer(rebasing: $0[0..<count])) }
         }
     }
 

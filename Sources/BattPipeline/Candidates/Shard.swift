@@ -114,13 +114,3 @@ public enum ShardError: Error, CustomStringConvertible {
         }
     }
 }
-
-extension CandidateSource {
-    /// Keeps the candidates of the tasks in `shard`. The per-file ranges no longer describe the
-    /// files, so they are dropped: a sharded run does not record what the files hold.
-    static func keep(_ shard: Shard, in loaded: inout Loaded) {
-        guard shard.count > 1 else { return }
-        loaded.candidates.removeAll { !shard.holds(taskID: $0.taskID) }
-        loaded.files = []
-    }
-}

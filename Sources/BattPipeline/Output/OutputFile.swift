@@ -27,9 +27,26 @@ public enum OutputFile {
 
     /// Writes `data` to `path`; `what` names the output in messages ("the report").
     public static func write(_ data: Data, to path: String, what: String) throws(PipelineError) {
+        do {
+            try write(to: path, what: what) { emit in try emit(data) }
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .output("cannot write \(what) '\(path)': \(error)")
+        }
+    }
+
+    /// Writes what `produce` hands its `emit` function, piece by piece, to `path`, the way
+    /// ``write(_:to:what:)`` writes one piece. An error `produce` throws is rethrown, and a
+    /// temporary file is removed, not renamed over the target.
+    public static func write(
+        to path: String, what: String, _ produce: (_ emit: (Data) throws -> Void) throws -> Void
+    ) throws {
         if let descriptor = descriptor(named: path) {
-            if let code = writeAll(descriptor, data) {
-                throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: path)))
+            try produce { data in
+                if let code = writeAll(descriptor, data) {
+                    throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: path)))
+                }
             }
             return
         }
@@ -38,14 +55,14 @@ public enum OutputFile {
         if stat(target, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFREG:
-                try replace(target, with: data, mode: status.st_mode & 0o777, given: path, what: what)
+                try replace(target, mode: status.st_mode & 0o777, given: path, what: what, produce)
             case S_IFDIR:
                 throw failure(what, path, "it is a folder", advice: "give the path of a file to write")
             default:
-                try writeThrough(path, data, what: what)
+                try writeThrough(path, what: what, produce)
             }
         } else if errno == ENOENT {
-            try replace(target, with: data, mode: nil, given: path, what: what)
+            try replace(target, mode: nil, given: path, what: what, produce)
         } else {
             let code = errno
             throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: target)))
@@ -95,8 +112,9 @@ public enum OutputFile {
 
     /// Writes a temporary file beside `target` and renames it over `target`.
     private static func replace(
-        _ target: String, with data: Data, mode: mode_t?, given path: String, what: String
-    ) throws(PipelineError) {
+        _ target: String, mode: mode_t?, given path: String, what: String,
+        _ produce: (_ emit: (Data) throws -> Void) throws -> Void
+    ) throws {
         let folder = folder(of: target)
         let name = (target as NSString).lastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(
@@ -110,10 +128,16 @@ public enum OutputFile {
         }
         // Keeps the mode of the file it replaces.
         if let mode { _ = fchmod(descriptor, mode) }
-        if let code = writeAll(descriptor, data) {
+        do {
+            try produce { data in
+                if let code = writeAll(descriptor, data) {
+                    throw failure(what, path, reason(code), advice: advice(for: code, folder: folder))
+                }
+            }
+        } catch {
             close(descriptor)
             unlink(temporary)
-            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder))
+            throw error
         }
         if close(descriptor) != 0 {
             let code = errno
@@ -128,15 +152,19 @@ public enum OutputFile {
     }
 
     /// Writes into an existing FIFO, device or socket, in place.
-    private static func writeThrough(_ path: String, _ data: Data, what: String) throws(PipelineError) {
+    private static func writeThrough(
+        _ path: String, what: String, _ produce: (_ emit: (Data) throws -> Void) throws -> Void
+    ) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: path)))
         }
         defer { close(descriptor) }
-        if let code = writeAll(descriptor, data) {
-            throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: path)))
+        try produce { data in
+            if let code = writeAll(descriptor, data) {
+                throw failure(what, path, reason(code), advice: advice(for: code, folder: folder(of: path)))
+            }
         }
     }
 

@@ -57,18 +57,18 @@ extension Pipeline {
     /// Says what the cache did not take: untrusted rows validated again (and replaced or not), and
     /// the verdicts a failed write left unstored, each marked `stored: false` in the results.
     static func reportUnstored(
-        _ writes: CacheWrites, lookup: VerdictLookup, keys: [VerdictKey?], results: inout [CandidateResult],
+        _ writes: CacheWrites, untrusted: Set<VerdictKey>, keys: [VerdictKey], tables: inout RunTables,
         summary: inout RunSummary
     ) {
         let unstored = Set(writes.unstoredKeys)
-        if !lookup.untrusted.isEmpty {
-            let replaced = writes.isWritable ? lookup.untrusted.subtracting(unstored).count : 0
+        if !untrusted.isEmpty {
+            let replaced = writes.isWritable ? untrusted.subtracting(unstored).count : 0
             let fate =
                 writes.isWritable
                 ? "\(replaced) of them replaced in the cache"
                 : "none replaced: the cache is open read-only"
             summary.warnings.append(
-                "\(lookup.untrusted.count) cached verdict\(lookup.untrusted.count == 1 ? "" : "s") could not be trusted (rows batt never writes: edited by hand or damaged) and were validated again, \(fate); 'batt cache verify' lists such rows"
+                "\(untrusted.count) cached verdict\(untrusted.count == 1 ? "" : "s") could not be trusted (rows batt never writes: edited by hand or damaged) and were validated again, \(fate); 'batt cache verify' lists such rows"
             )
         }
         guard let failure = writes.failure else { return }
@@ -76,9 +76,12 @@ extension Pipeline {
         summary.cacheWriteFailure = "\(failure)"
         summary.cacheFull = writes.diskIsFull
         var named: [String] = []
-        for index in results.indices where keys[index].map(unstored.contains) == true {
-            results[index].stored = false
-            if named.count < 5 { named.append("\(results[index].task ?? "?")/\(results[index].function)") }
+        for (job, key) in keys.enumerated() where unstored.contains(key) { tables.unstored[job] = true }
+        for index in 0..<tables.candidates.count where named.count < 5 {
+            let job = tables.jobOfCandidate[index]
+            if job >= 0, tables.unstored[Int(job)] {
+                named.append("\(tables.candidates.taskID(of: index) ?? "?")/\(tables.candidates.name(of: index))")
+            }
         }
         let what =
             writes.diskIsFull

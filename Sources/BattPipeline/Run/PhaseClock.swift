@@ -12,9 +12,9 @@ struct PhaseClock {
         mark = now
     }
 
-    mutating func add(_ phase: String, seconds: Double) {
+    mutating func add(_ phase: String, seconds: Double, minus excluded: Double = 0) {
         let now = Date()
-        phases.append(PhaseTiming(phase: phase, seconds: seconds + now.timeIntervalSince(mark)))
+        phases.append(PhaseTiming(phase: phase, seconds: max(0, seconds + now.timeIntervalSince(mark) - excluded)))
         mark = now
     }
 }

@@ -4,53 +4,64 @@ import BattTasks
 import Foundation
 
 extension Pipeline {
-    /// Fills in each candidate's verdict and the per-task table; a verdict counts once per
-    /// (task, solver), and later candidates with the same solver say `shared`.
-    static func tabulate(
-        candidates: [Candidate], bodyHashes: [String?], keys keyOfCandidate: [VerdictKey?],
-        jobsByKey: [VerdictKey: Int], verdicts: [Verdict?], fromCache: [Bool], hasCache: Bool,
-        results: inout [CandidateResult], summary: inout RunSummary
-    ) {
-        var seenKeys: Set<VerdictKey> = []
-        var perTask: [String: TaskSummary] = [:]
-        var bodiesPerTask: [String: Set<String>] = [:]
-        for index in candidates.indices {
-            let taskID = candidates[index].taskID ?? "?"
-            var row = perTask[taskID] ?? TaskSummary(task: taskID)
-            row.candidates += 1
-            defer { perTask[taskID] = row }
-            guard let key = keyOfCandidate[index], let k = jobsByKey[key], let verdict = verdicts[k] else {
-                row.invalid += 1
+    /// Fills in the per-task table; a verdict counts once per (task, solver), and later
+    /// candidates with the same solver say `shared`.
+    static func tabulate(_ tables: RunTables, summary: inout RunSummary) {
+        let table = tables.candidates
+        // Per task index, and one more row (the last) for candidates without a task.
+        var rows = (table.tasks.strings + ["?"]).map { TaskSummary(task: $0) }
+        var seenBodies = PairMap(bCount: table.bodies.count)
+        for index in 0..<table.count {
+            let row = table.rows[index]
+            let r = row.task >= 0 ? Int(row.task) : rows.count - 1
+            rows[r].candidates += 1
+            guard let (job, verdict) = tables.verdict(of: index) else {
+                rows[r].invalid += 1
                 summary.invalid += 1
                 continue
             }
-            if let hash = bodyHashes[index] { bodiesPerTask[taskID, default: []].insert(hash) }
-            let first = seenKeys.insert(key).inserted
-            results[index].verdictCache = first ? (fromCache[k] ? .hit : (hasCache ? .miss : .none)) : .shared
-            results[index].outcome = verdict.outcome.rawValue
-            results[index].pairResults = verdict.pairResultText
-            results[index].demoCorrect = verdict.demoCorrect
-            results[index].demoCount = verdict.demoCount
-            results[index].testCorrect = verdict.testCorrect
-            results[index].testCount = verdict.testCount
-            results[index].elapsedSeconds = verdict.elapsedSeconds
-            results[index].message = verdict.errorMessage
-            guard first else { continue }
-            row.uniqueSolvers += 1
-            if fromCache[k] { row.verdictHits += 1 } else { row.validated += 1 }
+            if tables.inlineSources[index] == LookupSource.hit.code { rows[r].inlineHits += 1 }
+            if row.body >= 0, seenBodies.value(Int32(r), row.body, orInsert: 0).inserted {
+                rows[r].uniqueBodies += 1
+            }
+            guard tables.jobs[job].candidate == Int32(index) else { continue }
+            rows[r].uniqueSolvers += 1
+            if tables.fromCache[job] { rows[r].verdictHits += 1 } else { rows[r].validated += 1 }
             switch verdict.outcome {
-            case .correct: row.correct += 1
-            case .timeout: row.timeouts += 1
-            case .error: row.errors += 1
+            case .correct: rows[r].correct += 1
+            case .timeout: rows[r].timeouts += 1
+            case .error: rows[r].errors += 1
             default: break
             }
             summary.outcomes[verdict.outcome.rawValue, default: 0] += 1
         }
-        for (taskID, bodies) in bodiesPerTask { perTask[taskID]?.uniqueBodies = bodies.count }
-        for index in candidates.indices where results[index].inlineCache == .hit {
-            perTask[candidates[index].taskID ?? "?"]?.inlineHits += 1
+        // Candidates that did not run still count for their task's inline hits.
+        for index in 0..<table.count where tables.inlineSources[index] == LookupSource.hit.code {
+            if tables.verdict(of: index) == nil {
+                let task = table.rows[index].task
+                rows[task >= 0 ? Int(task) : rows.count - 1].inlineHits += 1
+            }
         }
-        summary.tasks = perTask.values.sorted { $0.task < $1.task }
+        // Rows of the same name (a task named "?") are one row, as they were when keyed by name.
+        var byName: [String: TaskSummary] = [:]
+        for row in rows where row.candidates > 0 {
+            if var existing = byName[row.task] {
+                existing.candidates += row.candidates
+                existing.uniqueBodies += row.uniqueBodies
+                existing.uniqueSolvers += row.uniqueSolvers
+                existing.inlineHits += row.inlineHits
+                existing.verdictHits += row.verdictHits
+                existing.validated += row.validated
+                existing.correct += row.correct
+                existing.timeouts += row.timeouts
+                existing.errors += row.errors
+                existing.invalid += row.invalid
+                byName[row.task] = existing
+            } else {
+                byName[row.task] = row
+            }
+        }
+        summary.tasks = byName.values.sorted { $0.task < $1.task }
         summary.uniqueBodies = summary.tasks.reduce(0) { $0 + $1.uniqueBodies }
         summary.uniqueSolvers = summary.tasks.reduce(0) { $0 + $1.uniqueSolvers }
         summary.tasksWithCandidates = summary.tasks.filter { $0.candidates > $0.invalid }.count
@@ -72,12 +83,15 @@ extension Pipeline {
 
     /// The inlined text of each correct solver: new ones from this run, known ones from the cache.
     static func correctSolverTexts(
-        _ results: [CandidateResult], newSolvers: [SolverRecord], store: CacheStore?, warnings: inout [String]
+        _ tables: RunTables, newSolvers: NewSolvers, store: CacheStore?, warnings: inout [String]
     ) -> [String: String] {
-        let correctSolvers = Set(results.filter { $0.outcome == "correct" }.compactMap(\.solverMD5))
+        let correctSolvers = Set(
+            tables.jobs.indices.filter { tables.verdicts[$0]?.outcome == .correct }
+                .compactMap { tables.solvers[tables.jobs[$0].solver] })
         var texts: [String: String] = [:]
-        for record in newSolvers where correctSolvers.contains(record.solverMD5) {
-            texts[record.solverMD5] = record.inlinedText
+        for k in 0..<newSolvers.count {
+            guard let md5 = tables.solvers[newSolvers.solvers[k]], correctSolvers.contains(md5) else { continue }
+            texts[md5] = newSolvers.text(k)
         }
         let missing = correctSolvers.filter { texts[$0] == nil && !$0.hasPrefix(Inliner.dagIdentityPrefix) }
         if let store, !missing.isEmpty {
@@ -96,7 +110,7 @@ extension Pipeline {
     /// Newly solved and lost tasks against what the cache knew before the run, and the slowest
     /// verdicts.
     static func compare(
-        _ results: [CandidateResult], taskSet: TaskSet, solvedBefore: Set<String>?, summary: inout RunSummary
+        _ tables: RunTables, taskSet: TaskSet, solvedBefore: Set<String>?, summary: inout RunSummary
     ) {
         if let solvedBefore {
             var newly: [String] = []
@@ -110,12 +124,25 @@ extension Pipeline {
             summary.newlySolved = newly
             summary.lost = lost
         }
-        let timed = results.filter { $0.verdictCache != .shared && $0.elapsedSeconds != nil && $0.solverMD5 != nil }
-        summary.slowest = timed.sorted { a, b in
+        // The first candidate of each (task, solver) holds its timing; the others share it. The
+        // slowest few are kept as a stable sort would order them (ties in candidate order).
+        let before: (CandidateResult, CandidateResult) -> Bool = { a, b in
             let (x, y) = (a.elapsedSeconds ?? 0, b.elapsedSeconds ?? 0)
             return x != y ? x > y : (a.task ?? "", a.function) < (b.task ?? "", b.function)
         }
-        .prefix(slowestKept).map {
+        var top: [CandidateResult] = []
+        for job in tables.jobs.indices {
+            guard let verdict = tables.verdicts[job] else { continue }
+            if top.count == slowestKept, let last = top.last, verdict.elapsedSeconds < (last.elapsedSeconds ?? 0) {
+                continue
+            }
+            let result = tables.result(Int(tables.jobs[job].candidate))
+            let position = top.firstIndex { before(result, $0) } ?? top.count
+            guard position < slowestKept else { continue }
+            top.insert(result, at: position)
+            if top.count > slowestKept { top.removeLast() }
+        }
+        summary.slowest = top.map {
             SlowSolver(
                 task: $0.task ?? "?", function: $0.function, file: $0.file, line: $0.line,
                 solverMD5: $0.solverMD5 ?? "", outcome: $0.outcome, elapsedSeconds: $0.elapsedSeconds ?? 0,

@@ -42,8 +42,17 @@ public struct Pipeline: Sendable {
     /// clock, and a run soon after another need not rewrite every verdict it reads.
     static let lastUseGranularity: TimeInterval = 600
 
-    /// How many verdicts go to the cache in one write transaction.
+    /// How many verdicts go to the cache in one write transaction: at least `storeBatchSize`,
+    /// more while verdicts arrive faster than `storeInterval` allows (a transaction writes each
+    /// B-tree page it touches once, so many small ones rewrite the same pages over and over),
+    /// never more than `storeBatchLimit`. A killed run loses at most the verdicts of its last
+    /// fraction of a second.
     static let storeBatchSize = 256
+    static let storeBatchLimit = 8192
+    static let storeInterval: TimeInterval = 0.25
+
+    /// How many bodies are inlined at a time.
+    static let inlineBatchSize = 4096
 
     /// What both attempts of a run share: read once.
     private struct Inputs {
@@ -112,30 +121,38 @@ public struct Pipeline: Sendable {
         let taskSet = direct ? inputs.taskSet : inputs.taskSet.decodingAll()
         let evaluator = inputs.evaluator
         let version = evaluator.solverVersion.description
-        var loaded: CandidateSource.Loaded
-        // In direct mode the file records also say which solver each body inlines to.
-        var recordedSolvers: [String: String]?
+        let knownTasks = Set(taskSet.ids)
+        var timing = CandidateSource.ParseTiming()
+        let table: CandidateTable
         if direct {
-            guard let store, let records = try? store.candidateFiles(files.filter(\.isRead).map(\.key)),
-                let known = CandidateSource.fromRecords(files, records: records)
+            // In direct mode the file records also say which solver each body inlines to.
+            // Each record is read a part at a time.
+            guard let store,
+                let known = CandidateSource.fromRecords(
+                    files, knownTasks: knownTasks, shard: options.shard,
+                    reading: { key, each in try store.readCandidateFile(key, each: each) })
             else { return nil }
-            (loaded, recordedSolvers) = known
+            table = known
         } else {
-            loaded = CandidateSource.parse(files, defaultTaskID: options.defaultTaskID)
+            // Parsed a piece at a time; names are checked and bodies hashed as each piece is read.
+            progress(.phase("hash"))
+            table = CandidateSource.parse(
+                files, defaultTaskID: options.defaultTaskID, knownTasks: knownTasks, shard: options.shard,
+                check: { function in
+                    CandidateSource.unresolvedNames(in: function, scope: evaluator.nameScope(forFile: function.path))
+                }, timing: &timing)
         }
-        CandidateSource.markUnknownTasks(&loaded, knownTasks: Set(taskSet.ids))
-        if let shard = options.shard { CandidateSource.keep(shard, in: &loaded) }
-        clock.add("load and parse", seconds: inputs.loadSeconds)
+        clock.add("load and parse", seconds: inputs.loadSeconds, minus: timing.hashSeconds)
 
         var summary = RunSummary(
             solverVersion: version, cachePath: store?.path,
             cacheMode: store.map { Pipeline.describe($0.accessMode) } ?? "none")
-        summary.candidates = loaded.candidates.count
+        summary.candidates = table.count
         summary.shard = options.shard?.description
-        summary.candidateFilesKnown = loaded.fromRecords
-        summary.unreadable = loaded.unreadableFunctions
+        summary.candidateFilesKnown = table.fromRecords
+        summary.unreadable = table.unreadableFunctions
         summary.diagnostics =
-            loaded.diagnostics.map(\.description) + taskSet.diagnostics.map(\.description)
+            table.diagnostics.map(\.description) + taskSet.diagnostics.map(\.description)
             + evaluator.diagnostics.map(\.description)
         if let store {
             summary.warnings += store.warnings
@@ -146,156 +163,174 @@ public struct Pipeline: Sendable {
             }
         }
 
-        // Body hash and dedupe.
-        progress(.phase("hash"))
-        // Checking names and hashing bodies are independent per candidate: both cores share them.
-        if !loaded.fromRecords {
-            let checked = ParallelLoop.map(loaded.candidates) { candidate -> (problem: String?, bodyHash: String?) in
-                guard candidate.problem == nil, let function = candidate.function else {
-                    return (candidate.problem, nil)
-                }
-                if let problem = CandidateSource.unresolvedNames(
-                    in: function, scope: evaluator.nameScope(forFile: function.path))
-                {
-                    return (problem, nil)
-                }
-                return (nil, function.bodyHash)
-            }
-            for index in loaded.candidates.indices {
-                (loaded.candidates[index].problem, loaded.candidates[index].bodyHash) = checked[index]
-            }
+        // Dedupe: the first candidate that can run with each body stands for it.
+        if direct { progress(.phase("hash")) }
+        var tables = RunTables(candidates: table)
+        tables.hasCache = store != nil
+        let count = table.count
+        let bodyCount = table.bodies.count
+        tables.firstRunnable = [Int32](repeating: -1, count: bodyCount)
+        var bodyOrder: [Int32] = []
+        for index in 0..<count where table.canRun(index) {
+            let body = table.rows[index].body
+            guard body >= 0, tables.firstRunnable[Int(body)] < 0 else { continue }
+            tables.firstRunnable[Int(body)] = Int32(index)
+            bodyOrder.append(body)
         }
-        let candidates = loaded.candidates
-        var results = candidates.map { candidate in
-            CandidateResult(
-                task: candidate.taskID, function: candidate.name, file: candidate.path,
-                line: candidate.line, inlineCache: .none, verdictCache: .none,
-                outcome: "invalid", message: candidate.reasonItCannotRun)
-        }
-        var bodyHashes = [String?](repeating: nil, count: candidates.count)
-        var firstWithBody: [String: Int] = [:]
-        var bodyOrder: [String] = []
-        for index in candidates.indices {
-            guard candidates[index].reasonItCannotRun == nil, let hash = candidates[index].bodyHash else { continue }
-            bodyHashes[index] = hash
-            results[index].bodyHash = hash
-            if firstWithBody[hash] == nil {
-                firstWithBody[hash] = index
-                bodyOrder.append(hash)
-            }
-        }
-        clock.end("hash")
+        clock.add("hash", seconds: timing.hashSeconds)
 
         // Inline: the cache answers known bodies; the rest are inlined now.
         progress(.phase("inline"))
-        let knownSolvers: [String: String]
-        do {
-            knownSolvers =
-                try recordedSolvers
-                ?? store?.solverMD5s(forBodyHashes: bodyOrder, inlinerVersion: Inliner.version) ?? [:]
-        } catch {
-            throw PipelineError.cache("cannot read the cache: \(error)")
-        }
-        let inliner = Inliner(textCap: options.inlineTextCap)
-        var solverOfBody = knownSolvers
-        let unknownBodies = bodyOrder.filter { knownSolvers[$0] == nil }
-        // Inlining needs the parsed function: in direct mode, start over and parse.
-        if loaded.fromRecords && !unknownBodies.isEmpty { return nil }
-        let representatives = firstWithBody
-        // Inlining is pure and independent per body: spread it over the cores.
-        let inlinedBodies = ParallelLoop.map(unknownBodies, chunkSize: 64) {
-            hash -> Result<InlinedSolver, LanguageError>? in
-            guard let index = representatives[hash], let function = candidates[index].function else { return nil }
-            return Result { () throws(LanguageError) in try inliner.inline(function) }
-        }
-        var newSolvers: [SolverRecord] = []
-        newSolvers.reserveCapacity(unknownBodies.count)
-        let now = Date()
-        for (hash, outcome) in zip(unknownBodies, inlinedBodies) {
-            switch outcome {
-            case .success(let inlined)?:
-                solverOfBody[hash] = inlined.identity
-                newSolvers.append(
-                    SolverRecord(
-                        bodyHash: hash, solverMD5: inlined.identity, inlinedText: inlined.text,
-                        textMaterialised: inlined.isTextMaterialised, inlinerVersion: Inliner.version,
-                        createdAt: now))
-            case .failure(let error)?:
-                if let index = firstWithBody[hash] { results[index].message = "\(error)" }
-            case nil:
-                break
+        tables.solverOfBody = [Int32](repeating: -1, count: bodyCount)
+        var knownBody = [Bool](repeating: false, count: bodyCount)
+        if table.fromRecords {
+            tables.solvers = table.recordedSolvers
+            for (body, solver) in table.recordedSolverOfBody.enumerated() where solver >= 0 {
+                tables.solverOfBody[body] = solver
+                knownBody[body] = true
             }
+        } else if let store {
+            let hashes = bodyOrder.map { table.bodies[Int($0)].hex }
+            let found: [String: String]
+            do {
+                found = try store.solverMD5s(forBodyHashes: hashes, inlinerVersion: Inliner.version)
+            } catch {
+                throw PipelineError.cache("cannot read the cache: \(error)")
+            }
+            for (body, hash) in zip(bodyOrder, hashes) {
+                if let md5 = found[hash] {
+                    tables.solverOfBody[Int(body)] = tables.solvers.id(md5)
+                    knownBody[Int(body)] = true
+                }
+            }
+        }
+        let unknownBodies = bodyOrder.filter { !knownBody[Int($0)] }
+        // Inlining needs the parsed function: in direct mode, start over and parse.
+        if table.fromRecords && !unknownBodies.isEmpty { return nil }
+        var writes = CacheWrites(store: store)
+        let writable = writes.isWritable
+        var storeSeconds = 0.0
+        let inliner = Inliner(textCap: options.inlineTextCap)
+        // New solvers are kept compactly (texts in one arena) and stored in one transaction,
+        // ordered by body hash: B-tree pages are then written once each, not once per batch.
+        var newSolvers = NewSolvers()
+        let firstRunnable = tables.firstRunnable
+        for start in stride(from: 0, to: unknownBodies.count, by: Pipeline.inlineBatchSize) {
+            let batch = Array(unknownBodies[start..<min(start + Pipeline.inlineBatchSize, unknownBodies.count)])
+            // Inlining is pure and independent per body: spread it over the cores.
+            let inlined = ParallelLoop.map(batch, chunkSize: 64) { body -> Result<InlinedSolver, LanguageError>? in
+                guard let function = table.function(at: Int(firstRunnable[Int(body)])) else { return nil }
+                return Result { () throws(LanguageError) in try inliner.inline(function) }
+            }
+            for (body, outcome) in zip(batch, inlined) {
+                switch outcome {
+                case .success(let inlined)?:
+                    let solver = tables.solvers.id(inlined.identity)
+                    tables.solverOfBody[Int(body)] = solver
+                    newSolvers.append(body: body, solver: solver, text: inlined.text)
+                case .failure(let error)?:
+                    tables.inlineFailures[body] = "\(error)"
+                case nil:
+                    break
+                }
+            }
+        }
+        if writable, newSolvers.count > 0 {
+            let started = Date()
+            let now = Date()
+            let solvers = tables.solvers
+            let records = newSolvers.orderedByBody(table.bodies).lazy.map { k in
+                SolverRecord(
+                    bodyHash: table.bodies[Int(newSolvers.bodies[k])].hex,
+                    solverMD5: solvers[newSolvers.solvers[k]] ?? "", inlinedText: newSolvers.text(k),
+                    textMaterialised: newSolvers.materialised[k], inlinerVersion: Inliner.version, createdAt: now)
+            }
+            try writes.perform { _ = try $0.insert(solvers: records) }
+            storeSeconds += Date().timeIntervalSince(started)
         }
         // A body counts once per task, as the reference pipeline dedupes (task, body); the first
         // candidate of each says whether the cache knew it.
-        var seenBodies: Set<String> = []
-        for index in candidates.indices {
-            guard let hash = bodyHashes[index], let md5 = solverOfBody[hash] else { continue }
-            results[index].solverMD5 = md5
-            guard seenBodies.insert((candidates[index].taskID ?? "") + "/" + hash).inserted else {
-                results[index].inlineCache = store == nil ? .none : .shared
+        tables.inlineSources = [UInt8](repeating: LookupSource.none.code, count: count)
+        var seenBodies = PairMap(bCount: bodyCount)
+        for index in 0..<count where table.canRun(index) {
+            let row = table.rows[index]
+            guard row.body >= 0, tables.solverOfBody[Int(row.body)] >= 0 else { continue }
+            guard seenBodies.value(row.task, row.body, orInsert: 0).inserted else {
+                tables.inlineSources[index] = (store == nil ? LookupSource.none : .shared).code
                 continue
             }
-            if knownSolvers[hash] != nil {
+            if knownBody[Int(row.body)] {
                 summary.inlineHits += 1
-                results[index].inlineCache = .hit
+                tables.inlineSources[index] = LookupSource.hit.code
             } else {
                 summary.inlineMisses += 1
-                results[index].inlineCache = store == nil ? .none : .miss
+                tables.inlineSources[index] = (store == nil ? LookupSource.none : .miss).code
             }
         }
+        seenBodies = PairMap(bCount: 0)
         summary.inlined = newSolvers.count
-        summary.dagHashedSolvers = Set(solverOfBody.values.filter { $0.hasPrefix(Inliner.dagIdentityPrefix) }).count
-        clock.end("inline")
+        summary.dagHashedSolvers = tables.solvers.strings.filter { $0.hasPrefix(Inliner.dagIdentityPrefix) }.count
+        clock.end("inline", minus: storeSeconds)
 
-        // Verdict lookup for each unique (task, solver).
+        // Verdict lookup for each unique (task fingerprint, solver).
         progress(.phase("lookup"))
-        struct SolverJob: Sendable {
-            let key: VerdictKey
-            let taskID: String
-            let candidate: Int
+        let fingerprints = table.tasks.strings.map { taskSet.fingerprint(of: $0)?.hex }
+        var fingerprintIDs = InternTable()
+        let fingerprintOfTask = fingerprints.map { $0.map { fingerprintIDs.id($0) } ?? -1 }
+        var jobIDs = PairMap(bCount: tables.solvers.count)
+        tables.jobOfCandidate = [Int32](repeating: -1, count: count)
+        for index in 0..<count where table.canRun(index) {
+            let row = table.rows[index]
+            guard row.body >= 0, row.task >= 0 else { continue }
+            let solver = tables.solverOfBody[Int(row.body)]
+            let fingerprint = fingerprintOfTask[Int(row.task)]
+            guard solver >= 0, fingerprint >= 0 else { continue }
+            let (job, isNew) = jobIDs.value(fingerprint, solver, orInsert: Int32(tables.jobs.count))
+            if isNew { tables.jobs.append(RunTables.Job(task: row.task, solver: solver, candidate: Int32(index))) }
+            tables.jobOfCandidate[index] = job
         }
-        var jobsByKey: [VerdictKey: Int] = [:]
-        var jobs: [SolverJob] = []
-        var keyOfCandidate = [VerdictKey?](repeating: nil, count: candidates.count)
-        for index in candidates.indices {
-            guard let md5 = results[index].solverMD5, let taskID = candidates[index].taskID,
-                let fingerprint = taskSet.fingerprint(of: taskID)
-            else { continue }
-            let key = VerdictKey(solverMD5: md5, taskFingerprint: fingerprint.hex, solverVersion: version)
-            keyOfCandidate[index] = key
-            if jobsByKey[key] == nil {
-                jobsByKey[key] = jobs.count
-                jobs.append(SolverJob(key: key, taskID: taskID, candidate: index))
-            }
+        jobIDs = PairMap(bCount: 0)
+        let keys = tables.jobs.map {
+            VerdictKey(
+                solverMD5: tables.solvers[$0.solver] ?? "", taskFingerprint: fingerprints[Int($0.task)] ?? "",
+                solverVersion: version)
         }
-        let lookup: VerdictLookup
+        let jobCount = keys.count
+        tables.verdicts = [Verdict?](repeating: nil, count: jobCount)
+        tables.fromCache = [Bool](repeating: false, count: jobCount)
+        tables.unstored = [Bool](repeating: false, count: jobCount)
+        var misses: [Int] = []
+        var hitKeys: [VerdictKey] = []
+        let untrusted: Set<VerdictKey>
         do {
-            lookup = try store?.lookUpVerdicts(for: jobs.map(\.key)) ?? VerdictLookup()
-        } catch {
-            throw PipelineError.cache("cannot read the cache: \(error)")
+            let lookup: VerdictLookup
+            do {
+                lookup = try store?.lookUpVerdicts(for: keys) ?? VerdictLookup()
+            } catch {
+                throw PipelineError.cache("cannot read the cache: \(error)")
+            }
+            let staleUse = Date().addingTimeInterval(-Pipeline.lastUseGranularity)
+            for (k, key) in keys.enumerated() {
+                if let record = lookup.found[key],
+                    record.isReusable(underTimeLimit: options.timeLimitSeconds, budget: evaluator.budget)
+                {
+                    tables.verdicts[k] = Verdict(record)
+                    tables.fromCache[k] = true
+                    // Recording the hits (last use, hit count) overlaps validation and the summary.
+                    if (record.lastUsedAt ?? .distantPast) <= staleUse { hitKeys.append(key) }
+                } else {
+                    misses.append(k)
+                }
+            }
+            untrusted = lookup.untrusted
         }
         // What the cache knew solved before this run stores anything, for "newly solved" and "lost".
         let solvedBefore = try? store?.solvedTaskFingerprints(solverVersion: version)
-        let cached = lookup.found
-        var verdicts = [Verdict?](repeating: nil, count: jobs.count)
-        var fromCache = [Bool](repeating: false, count: jobs.count)
-        var misses: [Int] = []
-        for (k, job) in jobs.enumerated() {
-            if let record = cached[job.key],
-                record.isReusable(underTimeLimit: options.timeLimitSeconds, budget: evaluator.budget)
-            {
-                verdicts[k] = Verdict(record)
-                fromCache[k] = true
-            } else {
-                misses.append(k)
-            }
-        }
         // Validation needs the parsed function: in direct mode, start over and parse.
-        if loaded.fromRecords && !misses.isEmpty { return nil }
-        summary.verdictHits = jobs.count - misses.count
+        if table.fromRecords && !misses.isEmpty { return nil }
+        summary.verdictHits = jobCount - misses.count
         summary.verdictMisses = misses.count
-        summary.untrustedVerdicts = lookup.untrusted.count
+        summary.untrustedVerdicts = untrusted.count
         if let store {
             // The native version and unchanged Python DSLs are current too: their verdicts are
             // served by the runs that use them.
@@ -305,33 +340,27 @@ public struct Pipeline: Sendable {
                 summary.staleVerdicts = try store.staleVerdictCount(currentVersion: version, alsoCurrent: alsoCurrent)
             } catch {}
         }
-        // Recording the hits (last use, hit count) overlaps validation and the summary.
-        let staleUse = Date().addingTimeInterval(-Pipeline.lastUseGranularity)
-        let hitKeys = jobs.indices.filter {
-            fromCache[$0] && (cached[jobs[$0].key]?.lastUsedAt ?? .distantPast) <= staleUse
-        }
-        .map { jobs[$0].key }
         let markingStore = store.flatMap { $0.accessMode.isWritable ? $0 : nil }
-        async let markingUsed = Pipeline.markUsed(hitKeys, in: markingStore)
+        let markedKeys = hitKeys
+        hitKeys = []
+        async let markingUsed = Pipeline.markUsed(markedKeys, in: markingStore)
         clock.end("lookup")
 
-        // Validate the misses in parallel, storing verdicts in batches as they complete.
+        // Validate the misses in parallel, storing verdicts in batches as they complete. Each
+        // miss's function is parsed again from its file: syntax trees exist only for the solvers
+        // being validated.
         progress(.phase("validate"))
-        var storeSeconds = 0.0
-        var writes = CacheWrites(store: store)
-        let writable = writes.isWritable
-        if writable, !newSolvers.isEmpty {
-            let started = Date()
-            try writes.perform { _ = try $0.insert(solvers: newSolvers) }
-            storeSeconds += Date().timeIntervalSince(started)
-        }
-        let work: [(job: Int, function: CandidateFunction, task: ARCTask)] = misses.compactMap { k in
-            guard let task = taskSet[jobs[k].taskID], let function = candidates[jobs[k].candidate].function else {
-                return nil
-            }
-            return (k, function, task)
+        var validateStoreSeconds = 0.0
+        let jobs = tables.jobs
+        let parsedAgain = ParallelLoop.map(misses, chunkSize: 64) { k in table.function(at: Int(jobs[k].candidate)) }
+        var work: [(job: Int, function: CandidateFunction, task: ARCTask)] = []
+        work.reserveCapacity(misses.count)
+        for (k, function) in zip(misses, parsedAgain) {
+            guard let taskID = table.tasks[jobs[k].task], let task = taskSet[taskID], let function else { continue }
+            work.append((k, function, task))
         }
         var pending: [VerdictRecord] = []
+        var lastStored = Date()
         var done = 0
         let total = work.count
         if total > 0 {
@@ -341,21 +370,29 @@ public struct Pipeline: Sendable {
             done += 1
             if done % 64 == 0 || done == total { progress(.validated(done: done, total: total)) }
             guard writable else { return }
-            let job = jobs[work[offset].job]
-            pending.append(VerdictRecord(verdict, key: job.key, taskID: job.taskID))
-            if pending.count >= Pipeline.storeBatchSize {
+            let job = work[offset].job
+            pending.append(VerdictRecord(verdict, key: keys[job], taskID: table.tasks[jobs[job].task] ?? ""))
+            if pending.count >= Pipeline.storeBatchLimit
+                || (pending.count >= Pipeline.storeBatchSize
+                    && Date().timeIntervalSince(lastStored) >= Pipeline.storeInterval)
+            {
                 let started = Date()
+                // In key order, each index page is visited once per batch.
+                pending.sort { ($0.key.solverMD5, $0.key.taskFingerprint) < ($1.key.solverMD5, $1.key.taskFingerprint) }
                 try writes.store(verdicts: pending)
-                storeSeconds += Date().timeIntervalSince(started)
+                lastStored = Date()
+                validateStoreSeconds += lastStored.timeIntervalSince(started)
                 pending.removeAll(keepingCapacity: true)
             }
         }
         let validated = try await Pipeline.validate(
             work.map { (function: $0.function, task: $0.task) }, with: evaluator, jobs: options.jobs,
             collect: collect)
-        for (offset, verdict) in validated.enumerated() { verdicts[work[offset].job] = verdict }
+        for (offset, verdict) in validated.enumerated() { tables.verdicts[work[offset].job] = verdict }
         summary.validated = validated.count
-        clock.end("validate", minus: storeSeconds)
+        work = []
+        storeSeconds += validateStoreSeconds
+        clock.end("validate", minus: validateStoreSeconds)
 
         // Store what remains and remember the hits.
         progress(.phase("store"))
@@ -364,10 +401,11 @@ public struct Pipeline: Sendable {
             // What each file held, so the next run over the same files can skip parsing them.
             // Only bookkeeping: when it cannot be written, the next run parses the files again.
             // A shard holds only part of each file: what it saw is not what the file holds.
-            if !loaded.fromRecords, options.shard == nil, writes.failure == nil, let store = writes.store {
+            if !table.fromRecords, options.shard == nil, writes.failure == nil, let store = writes.store {
                 do {
-                    try store.storeCandidateFiles(
-                        CandidateSource.records(of: loaded, solvers: results.map(\.solverMD5)))
+                    let solved = tables
+                    try store.storeCandidateFileParts(
+                        CandidateSource.recordParts(of: table, solver: solved.solverMD5(of:)))
                 } catch let error as CacheError {
                     try Pipeline.bookkeepingFailed(
                         error, "what the candidate files held was not recorded", warnings: &summary.warnings)
@@ -385,27 +423,26 @@ public struct Pipeline: Sendable {
         }
         if let error = await markingUsed {
             try Pipeline.bookkeepingFailed(
-                error, "the last use of \(hitKeys.count) cached verdicts was not recorded", warnings: &summary.warnings)
+                error, "the last use of \(markedKeys.count) cached verdicts was not recorded",
+                warnings: &summary.warnings)
         }
         clock.add("store", seconds: storeSeconds)
 
-        Pipeline.tabulate(
-            candidates: candidates, bodyHashes: bodyHashes, keys: keyOfCandidate,
-            jobsByKey: jobsByKey, verdicts: verdicts, fromCache: fromCache, hasCache: store != nil,
-            results: &results, summary: &summary)
-        Pipeline.compare(results, taskSet: taskSet, solvedBefore: solvedBefore, summary: &summary)
+        Pipeline.tabulate(tables, summary: &summary)
+        Pipeline.compare(tables, taskSet: taskSet, solvedBefore: solvedBefore, summary: &summary)
         clock.end("summarise")
         summary.phases = clock.phases
         summary.evaluator = evaluator.activity
-        Pipeline.reportUnstored(writes, lookup: lookup, keys: keyOfCandidate, results: &results, summary: &summary)
+        Pipeline.reportUnstored(writes, untrusted: untrusted, keys: keys, tables: &tables, summary: &summary)
         if writes.failure == nil, let store = writes.store {
             Pipeline.record(summary, startedAt: startedAt, in: store, warnings: &summary.warnings)
         }
         let texts =
             options.emitDirectory == nil
             ? [:]
-            : Pipeline.correctSolverTexts(results, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
-        return RunOutcome(summary: summary, results: results, inlinedTexts: texts)
+            : Pipeline.correctSolverTexts(
+                tables, newSolvers: newSolvers, store: store, warnings: &summary.warnings)
+        return RunOutcome(summary: summary, results: CandidateResults(tables), inlinedTexts: texts)
     }
 
     /// A bookkeeping write (file records, last uses) that a full disk or another process's lock
@@ -448,5 +485,30 @@ public struct Pipeline: Sendable {
                 testCorrect: 0, testCount: task.knownTestCount, elapsedSeconds: 0,
                 timeLimitSeconds: validator.timeLimitSeconds, budget: validator.budget, errorMessage: "\(error)")
         }
+    }
+}
+
+/// The solvers a run inlined: body, solver and text per solver, the texts in one arena.
+struct NewSolvers {
+    private(set) var bodies: [Int32] = []
+    private(set) var solvers: [Int32] = []
+    private(set) var materialised: [Bool] = []
+    private var texts = TextArena()
+
+    var count: Int { bodies.count }
+
+    mutating func append(body: Int32, solver: Int32, text: String?) {
+        bodies.append(body)
+        solvers.append(solver)
+        materialised.append(text != nil)
+        texts.append(text ?? "")
+    }
+
+    /// The inlined text of solver `k`, nil when it was not materialised.
+    func text(_ k: Int) -> String? { materialised[k] ? texts[k] : nil }
+
+    /// The offsets of the solvers in the order of their body hashes.
+    func orderedByBody(_ digests: [Digest16]) -> [Int] {
+        bodies.indices.sorted { digests[Int(bodies[$0])] < digests[Int(bodies[$1])] }
     }
 }

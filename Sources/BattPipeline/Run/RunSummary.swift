@@ -193,7 +193,7 @@ public struct SlowSolver: Sendable, Codable, Equatable {
 public struct RunOutcome: Sendable {
     public var summary: RunSummary
     /// One result per candidate, in the order the candidates were read.
-    public var results: [CandidateResult]
+    public var results: CandidateResults
     /// The inlined source of each correct solver whose text was materialised, by solver md5
     /// (gathered only when the run emits solvers).
     public var inlinedTexts: [String: String]
