@@ -110,9 +110,7 @@ extension CandidateSource {
             }
             // A record in parts says how many; one written before parts is one.
             guard found == true, reader.partsRead == (reader.expectedParts ?? 1) else { return nil }
-            table.diagnostics += reader.diagnostics
-            table.unreadableFunctions += reader.unreadable
-            table.files.append((file, first..<table.count, reader.diagnostics, reader.unreadable))
+            table.endFile(file, from: first, diagnostics: reader.diagnostics, unreadable: reader.unreadable)
         }
         if let shard, shard.count > 1 { table.files = [] }
         return table

@@ -221,9 +221,7 @@ public enum CandidateSource {
                 timing.parseSeconds += Date().timeIntervalSince(started)
                 reader.add(whole, bytes: bytes, range: 0..<bytes.count, lineOffset: 0, into: &table, timing: &timing)
             }
-            table.diagnostics += reader.diagnostics
-            table.unreadableFunctions += reader.unreadable
-            table.files.append((parsedFile, first..<table.count, reader.diagnostics, reader.unreadable))
+            table.endFile(parsedFile, from: first, diagnostics: reader.diagnostics, unreadable: reader.unreadable)
         }
         if let shard, shard.count > 1 { table.files = [] }
         return table

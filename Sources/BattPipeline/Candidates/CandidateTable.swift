@@ -234,6 +234,15 @@ public struct CandidateTable: Sendable {
         let unreadable: Int
     }
 
+    /// Closes `file`'s candidates, from `first` to the last added, with what its reader found.
+    mutating func endFile(
+        _ file: CandidateSource.File, from first: Int, diagnostics: [CandidateDiagnostic], unreadable: Int
+    ) {
+        self.diagnostics += diagnostics
+        unreadableFunctions += unreadable
+        files.append((file, first..<count, diagnostics, unreadable))
+    }
+
     var mark: Mark {
         Mark(rows: rows.count, bodies: bodies.count, diagnostics: diagnostics.count, unreadable: unreadableFunctions)
     }
