@@ -82,6 +82,30 @@ import Testing
         #expect(Value.set(elements) == .otherSet(expected))
     }
 
+    @Test func aSetOfLocationSetsWithRepeatsAndTheEmptySetIsSortedAndUnique() throws {
+        // What `prapply(connect, a, b)` builds: segments, each twice, and many empty sets.
+        let patches = Self.mixedValues.filter {
+            if case .indices = $0 { return true }
+            return false
+        }
+        try #require(patches.count > 3)
+        let elements = [.emptySet] + patches + [.emptySet] + patches.reversed() + [.emptySet]
+        var expected: [Value] = []
+        for element in elements.sorted(by: { Self.referenceCompare($0, $1) < 0 })
+        where expected.last.map({ Self.referenceCompare($0, element) != 0 }) ?? true {
+            expected.append(element)
+        }
+        #expect(Value.set(elements) == .otherSet(expected))
+        // Location sets among objects take the general path, in the same order.
+        let mixed =
+            elements
+            + Self.mixedValues.filter {
+                if case .object = $0 { return true }
+                return false
+            }
+        #expect(try Value.set(mixed).pythonElements() == Value.sortedUniqueValues(mixed))
+    }
+
     @Test func aSelectionInSetOrderBuildsTheSameSetAsSortingIt() throws {
         let sorted = Value.set(Self.mixedValues)
         let elements = try sorted.pythonElements()
