@@ -29,6 +29,30 @@ public final class Function: Sendable {
     /// How many lambda frames the deepest call of this function stacks up (0 for a primitive).
     public let nesting: Int
 
+    /// `kind` taken apart for the call path, so that a call reads its parts without copying the
+    /// enum (and retaining and releasing every function it holds) each time.
+    @usableFromInline enum Shape: UInt8, Sendable {
+        case unaryPrimitive, binaryPrimitive, otherPrimitive
+        case rightBound, leftBound, composed, chained, matcher, forked, power, tooDeep
+    }
+    @usableFromInline let shape: Shape
+    /// The body of a primitive of one parameter (`shape == .unaryPrimitive`). Not optional: an
+    /// optional closure is stored at the generic abstraction, and each call would go through a thunk.
+    @usableFromInline let unaryBody: Primitive.Unary
+    /// The body of a primitive of two parameters, or of the primitive `rbind`/`lbind` bind
+    /// (`bindsBinaryPrimitive`).
+    @usableFromInline let binaryBody: Primitive.Binary
+    /// Whether this is `rbind` or `lbind` of a primitive of two parameters.
+    @usableFromInline let bindsBinaryPrimitive: Bool
+    /// The functions `kind` holds, in its order; `kind` keeps them alive as long as this function.
+    @usableFromInline unowned(unsafe) let first: Function?
+    @usableFromInline unowned(unsafe) let second: Function?
+    @usableFromInline unowned(unsafe) let third: Function?
+    /// The value `rbind`, `lbind` or `matcher` fixed.
+    @usableFromInline let fixed: Value
+    /// `power`'s count.
+    @usableFromInline let times: Int
+
     public var arity: Int { parameterNames.count }
 
     public init(_ kind: Kind) {
@@ -60,8 +84,48 @@ public final class Function: Sendable {
             nesting = n
         }
         self.nesting = nesting
-        self.kind = nesting > EvaluationContext.recursionLimit ? .tooDeep(nesting: nesting) : kind
+        let kept = nesting > EvaluationContext.recursionLimit ? Kind.tooDeep(nesting: nesting) : kind
+        self.kind = kept
+        var shape = Shape.tooDeep
+        var unaryBody: Primitive.Unary = Function.unusedUnary
+        var binaryBody: Primitive.Binary = Function.unusedBinary
+        var bindsBinaryPrimitive = false
+        var parts: (Function?, Function?, Function?) = (nil, nil, nil)
+        var fixed = Value.none
+        var times = 0
+        switch kept {
+        case .primitive(let p):
+            switch p.body {
+            case .unary(let body): (shape, unaryBody) = (.unaryPrimitive, body)
+            case .binary(let body): (shape, binaryBody) = (.binaryPrimitive, body)
+            default: shape = .otherPrimitive
+            }
+        case .rightBound(let f, let value), .leftBound(let f, let value):
+            if case .rightBound = kept { shape = .rightBound } else { shape = .leftBound }
+            parts.0 = f
+            fixed = value
+            if case .primitive(let p) = f.kind, case .binary(let body) = p.body {
+                (binaryBody, bindsBinaryPrimitive) = (body, true)
+            }
+        case .composed(let a, let b): (shape, parts.0, parts.1) = (.composed, a, b)
+        case .chained(let a, let b, let c): (shape, parts.0, parts.1, parts.2) = (.chained, a, b, c)
+        case .forked(let a, let b, let c): (shape, parts.0, parts.1, parts.2) = (.forked, a, b, c)
+        case .matcher(let f, let value): (shape, parts.0, fixed) = (.matcher, f, value)
+        case .power(let f, let n): (shape, parts.0, times) = (.power, f, n)
+        case .tooDeep: shape = .tooDeep
+        }
+        self.shape = shape
+        self.unaryBody = unaryBody
+        self.binaryBody = binaryBody
+        self.bindsBinaryPrimitive = bindsBinaryPrimitive
+        (self.first, self.second, self.third) = parts
+        self.fixed = fixed
+        self.times = times
     }
+
+    /// What `unaryBody` and `binaryBody` hold where they are not used (never called).
+    private static let unusedUnary: Primitive.Unary = { _, _ in throw DSLError.typeError("not a primitive") }
+    private static let unusedBinary: Primitive.Binary = { _, _, _ in throw DSLError.typeError("not a primitive") }
 
     public convenience init(_ primitive: Primitive) {
         self.init(.primitive(primitive))
@@ -138,32 +202,43 @@ public final class Function: Sendable {
 
     @inlinable public func call1(_ x: Value, _ context: EvaluationContext) throws -> Value {
         try context.tick(EvaluationContext.callWeight)
-        if case .primitive(let p) = kind, case .unary(let body) = p.body {
-            do { return try body(x, context) } catch let error as DSLError { throw error.naming(p.name) }
-        }
+        if shape == .unaryPrimitive { return try callUnaryPrimitive(x, context) }
         return try callLambda(x, context)
     }
 
+    /// A primitive of one parameter, its errors named after it.
+    @usableFromInline func callUnaryPrimitive(_ x: Value, _ context: EvaluationContext) throws -> Value {
+        do { return try unaryBody(x, context) } catch let error as DSLError {
+            throw error.naming(name)
+        }
+    }
+
+    /// A primitive of two parameters, its errors named after it.
+    @usableFromInline func callBinaryPrimitive(_ x: Value, _ y: Value, _ context: EvaluationContext) throws -> Value {
+        do { return try binaryBody(x, y, context) } catch let error as DSLError {
+            throw error.naming(name)
+        }
+    }
+
     /// `call([x], context)`, without building the argument array for the lambdas of one parameter
-    /// that combine other functions (the inner loop of `sfilter`, `apply`, `argmax` and the like).
+    /// that combine other functions (the inner loop of `sfilter`, `apply`, `argmax` and the like),
+    /// reading the parts of the function from `shape` and its fields rather than copying `kind`.
     @usableFromInline func callLambda(_ x: Value, _ context: EvaluationContext) throws -> Value {
-        switch kind {
+        switch shape {
         case .composed, .chained, .matcher, .forked, .power: break
-        case .rightBound(let f, let fixed), .leftBound(let f, let fixed):
+        case .rightBound, .leftBound:
             // `rbind(f, fixed)` or `lbind(f, fixed)` of a primitive of two parameters: as `call`
             // does it (its tick, the lambda's frame, then `f.call` with the pair), minus the arrays.
-            guard case .primitive(let p) = f.kind, case .binary(let body) = p.body else {
-                return try call([x], context)
-            }
+            guard bindsBinaryPrimitive else { return try call([x], context) }
             try context.tick(EvaluationContext.callWeight)
             try context.enterFrame()
             defer { context.leaveFrame() }
             try context.tick(EvaluationContext.callWeight)
             do {
-                if case .rightBound = kind { return try body(x, fixed, context) }
-                return try body(fixed, x, context)
+                if shape == .rightBound { return try binaryBody(x, fixed, context) }
+                return try binaryBody(fixed, x, context)
             } catch let error as DSLError {
-                throw error.naming(p.name)
+                throw error.naming(first.unsafelyUnwrapped.name)
             }
         default: return try call([x], context)
         }
@@ -171,18 +246,19 @@ public final class Function: Sendable {
         try context.tick(EvaluationContext.callWeight)
         try context.enterFrame()
         defer { context.leaveFrame() }
-        switch kind {
-        case .composed(let outer, let inner):
-            return try outer.call1(inner.call1(x, context), context)
-        case .chained(let h, let g, let f):
-            return try h.call1(g.call1(f.call1(x, context), context), context)
-        case .matcher(let f, let target):
-            return .bool(try f.call1(x, context) == target)
-        case .forked(let outer, let a, let b):
-            let left = try a.call1(x, context)
-            return try outer.call2(left, b.call1(x, context), context)
-        case .power(let f, let times):
-            return try Function.applyPower(f, times, x, context)
+        switch shape {
+        case .composed:
+            return try first.unsafelyUnwrapped.call1(second.unsafelyUnwrapped.call1(x, context), context)
+        case .chained:
+            return try first.unsafelyUnwrapped.call1(
+                second.unsafelyUnwrapped.call1(third.unsafelyUnwrapped.call1(x, context), context), context)
+        case .matcher:
+            return .bool(try first.unsafelyUnwrapped.call1(x, context) == fixed)
+        case .forked:
+            let left = try second.unsafelyUnwrapped.call1(x, context)
+            return try first.unsafelyUnwrapped.call2(left, third.unsafelyUnwrapped.call1(x, context), context)
+        case .power:
+            return try Function.applyPower(first.unsafelyUnwrapped, times, x, context)
         default:
             fatalError("handled above")
         }
@@ -190,9 +266,7 @@ public final class Function: Sendable {
 
     @inlinable public func call2(_ x: Value, _ y: Value, _ context: EvaluationContext) throws -> Value {
         try context.tick(EvaluationContext.callWeight)
-        if case .primitive(let p) = kind, case .binary(let body) = p.body {
-            do { return try body(x, y, context) } catch let error as DSLError { throw error.naming(p.name) }
-        }
+        if shape == .binaryPrimitive { return try callBinaryPrimitive(x, y, context) }
         return try call([x, y], context)
     }
 }
@@ -214,6 +288,12 @@ extension Function: CustomStringConvertible {
 }
 
 extension Value {
+    /// The function this value holds; nil for any other value.
+    @inlinable public var functionIfAny: Function? {
+        if case .function(let f) = self { return f }
+        return nil
+    }
+
     /// The function this value holds, or Python's "object is not callable".
     @inlinable public func asFunction() throws -> Function {
         if case .function(let f) = self { return f }
