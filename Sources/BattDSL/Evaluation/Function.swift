@@ -52,6 +52,22 @@ public final class Function: Sendable {
     @usableFromInline let fixed: Value
     /// `power`'s count.
     @usableFromInline let times: Int
+    /// For a function that only takes first and last elements (`first`, `last`, and `compose`,
+    /// `chain` and `power` of such functions, as in `power(first, TWO)` or `compose(last, first)`):
+    /// what a call of it does, step by step, in the order the nested calls do it. Nil otherwise.
+    @usableFromInline let walk: [WalkStep]?
+    @usableFromInline enum WalkStep: UInt8, Sendable {
+        /// `first(x)`, `last(x)`.
+        case first, last
+        /// `power`'s charge before each application of its function.
+        case charge
+    }
+    /// The longest walk kept: longer ones (`power(first, 500)`) take the general path.
+    static let longestWalk = 32
+    /// `walk` packed for the call path (two bits a step, the first step lowest), so that a call
+    /// reads no array; `walkLength` is 0 where there is no walk.
+    @usableFromInline let walkCode: UInt64
+    @usableFromInline let walkLength: Int
 
     public var arity: Int { parameterNames.count }
 
@@ -121,6 +137,64 @@ public final class Function: Sendable {
         (self.first, self.second, self.third) = parts
         self.fixed = fixed
         self.times = times
+        let walk = Function.walk(of: kept)
+        self.walk = walk
+        var code: UInt64 = 0
+        for (k, step) in (walk ?? []).enumerated() { code |= UInt64(step.rawValue) << (2 * k) }
+        self.walkCode = code
+        self.walkLength = walk?.count ?? 0
+    }
+
+    private static func walk(of kind: Kind) -> [WalkStep]? {
+        var steps: [WalkStep]
+        switch kind {
+        case .primitive(let p):
+            // Only the module's own `first` and `last` (the stand-ins for values that are no
+            // functions have names in angle brackets).
+            guard case .unary = p.body else { return nil }
+            if p.name == "first" { return [.first] }
+            if p.name == "last" { return [.last] }
+            return nil
+        case .composed(let outer, let inner):
+            guard let a = inner.walk, let b = outer.walk else { return nil }
+            steps = a + b
+        case .chained(let h, let g, let f):
+            guard let a = f.walk, let b = g.walk, let c = h.walk else { return nil }
+            steps = a + b + c
+        case .power(let f, let times):
+            guard let a = f.walk, times <= longestWalk else { return nil }
+            steps = []
+            for _ in 0..<times { steps += [.charge] + a }
+        default:
+            return nil
+        }
+        return steps.count <= longestWalk ? steps : nil
+    }
+
+    /// A call of a function that `walk` describes, where none of its lambda frames can reach the
+    /// recursion limit: the same steps, charges and errors as the nested calls, without them.
+    @usableFromInline func callWalk(_ x: Value, _ context: EvaluationContext) throws -> Value {
+        var value = x
+        var code = walkCode
+        for _ in 0..<walkLength {
+            let step = WalkStep(rawValue: UInt8(truncatingIfNeeded: code & 3)).unsafelyUnwrapped
+            code >>= 2
+            switch step {
+            case .charge:
+                try context.charge(1)
+            case .first:
+                try context.tick(EvaluationContext.callWeight)
+                do { value = try ContainerPrimitives.first(value) } catch let error as DSLError {
+                    throw error.naming("first")
+                }
+            case .last:
+                try context.tick(EvaluationContext.callWeight)
+                do { value = try ContainerPrimitives.last(value) } catch let error as DSLError {
+                    throw error.naming("last")
+                }
+            }
+        }
+        return value
     }
 
     /// What `unaryBody` and `binaryBody` hold where they are not used (never called).
@@ -224,6 +298,15 @@ public final class Function: Sendable {
     /// that combine other functions (the inner loop of `sfilter`, `apply`, `argmax` and the like),
     /// reading the parts of the function from `shape` and its fields rather than copying `kind`.
     @usableFromInline func callLambda(_ x: Value, _ context: EvaluationContext) throws -> Value {
+        // The deepest of the nested calls would stand `nesting` frames above this one: when that
+        // is within the limit (and the stack is not low, where the first call would not start),
+        // no frame check can fail, and a walk of first and last elements needs no calls.
+        if walkLength > 0, context.frameDepth + nesting <= EvaluationContext.recursionLimit - 2,
+            !context.stackIsLow()
+        {
+            try context.tick(EvaluationContext.callWeight)
+            return try callWalk(x, context)
+        }
         switch shape {
         case .composed, .chained, .matcher, .forked, .power: break
         case .rightBound, .leftBound:
