@@ -45,9 +45,10 @@ public final class Function: Sendable {
     /// Whether this is `rbind` or `lbind` of a primitive of two parameters.
     @usableFromInline let bindsBinaryPrimitive: Bool
     /// The functions `kind` holds, in its order; `kind` keeps them alive as long as this function.
-    @usableFromInline unowned(unsafe) let first: Function?
-    @usableFromInline unowned(unsafe) let second: Function?
-    @usableFromInline unowned(unsafe) let third: Function?
+    /// Unmanaged, so that a call borrows them rather than retaining and releasing each.
+    @usableFromInline let first: Unmanaged<Function>?
+    @usableFromInline let second: Unmanaged<Function>?
+    @usableFromInline let third: Unmanaged<Function>?
     /// The value `rbind`, `lbind` or `matcher` fixed.
     @usableFromInline let fixed: Value
     /// `power`'s count.
@@ -134,7 +135,10 @@ public final class Function: Sendable {
         self.unaryBody = unaryBody
         self.binaryBody = binaryBody
         self.bindsBinaryPrimitive = bindsBinaryPrimitive
-        (self.first, self.second, self.third) = parts
+        (self.first, self.second, self.third) = (
+            parts.0.map(Unmanaged.passUnretained), parts.1.map(Unmanaged.passUnretained),
+            parts.2.map(Unmanaged.passUnretained)
+        )
         self.fixed = fixed
         self.times = times
         let walk = Function.walk(of: kept)
@@ -321,7 +325,7 @@ public final class Function: Sendable {
                 if shape == .rightBound { return try binaryBody(x, fixed, context) }
                 return try binaryBody(fixed, x, context)
             } catch let error as DSLError {
-                throw error.naming(first.unsafelyUnwrapped.name)
+                throw error.naming(first.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.name })
             }
         default: return try call([x], context)
         }
@@ -331,20 +335,37 @@ public final class Function: Sendable {
         defer { context.leaveFrame() }
         switch shape {
         case .composed:
-            return try first.unsafelyUnwrapped.call1(second.unsafelyUnwrapped.call1(x, context), context)
+            return try Function.call1(first, Function.call1(second, x, context), context)
         case .chained:
-            return try first.unsafelyUnwrapped.call1(
-                second.unsafelyUnwrapped.call1(third.unsafelyUnwrapped.call1(x, context), context), context)
+            return try Function.call1(
+                first,
+                Function.call1(second, Function.call1(third, x, context), context), context)
         case .matcher:
-            return .bool(try first.unsafelyUnwrapped.call1(x, context) == fixed)
+            return .bool(try Function.call1(first, x, context) == fixed)
         case .forked:
-            let left = try second.unsafelyUnwrapped.call1(x, context)
-            return try first.unsafelyUnwrapped.call2(left, third.unsafelyUnwrapped.call1(x, context), context)
+            let left = try Function.call1(second, x, context)
+            return try Function.call2(first, left, Function.call1(third, x, context), context)
         case .power:
-            return try Function.applyPower(first.unsafelyUnwrapped, times, x, context)
+            return try first.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                try Function.applyPower($0, times, x, context)
+            }
         default:
             fatalError("handled above")
         }
+    }
+
+    /// `part.call1(x, context)`, borrowing the part.
+    @inline(__always) static func call1(_ part: Unmanaged<Function>?, _ x: Value, _ context: EvaluationContext) throws
+        -> Value
+    {
+        try part.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.call1(x, context) }
+    }
+
+    /// `part.call2(x, y, context)`, borrowing the part.
+    @inline(__always) static func call2(
+        _ part: Unmanaged<Function>?, _ x: Value, _ y: Value, _ context: EvaluationContext
+    ) throws -> Value {
+        try part.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.call2(x, y, context) }
     }
 
     @inlinable public func call2(_ x: Value, _ y: Value, _ context: EvaluationContext) throws -> Value {
