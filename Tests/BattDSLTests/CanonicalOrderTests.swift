@@ -82,6 +82,30 @@ import Testing
         #expect(Value.set(elements) == .otherSet(expected))
     }
 
+    @Test func aSetOfLocationSetsWithRepeatsAndTheEmptySetIsSortedAndUnique() throws {
+        // What `prapply(connect, a, b)` builds: segments, each twice, and many empty sets.
+        let patches = Self.mixedValues.filter {
+            if case .indices = $0 { return true }
+            return false
+        }
+        try #require(patches.count > 3)
+        let elements = [.emptySet] + patches + [.emptySet] + patches.reversed() + [.emptySet]
+        var expected: [Value] = []
+        for element in elements.sorted(by: { Self.referenceCompare($0, $1) < 0 })
+        where expected.last.map({ Self.referenceCompare($0, element) != 0 }) ?? true {
+            expected.append(element)
+        }
+        #expect(Value.set(elements) == .otherSet(expected))
+        // Location sets among objects take the general path, in the same order.
+        let mixed =
+            elements
+            + Self.mixedValues.filter {
+                if case .object = $0 { return true }
+                return false
+            }
+        #expect(try Value.set(mixed).pythonElements() == Value.sortedUniqueValues(mixed))
+    }
+
     @Test func aSelectionInSetOrderBuildsTheSameSetAsSortingIt() throws {
         let sorted = Value.set(Self.mixedValues)
         let elements = try sorted.pythonElements()
@@ -112,7 +136,47 @@ import Testing
             // `size` of an int raises: the error must be the same whichever way it is called.
             try call("compose", value("size"), value("first")),
             try call("rbind", value("astuple"), .int(3)),
+            // Walks of first and last elements, taken without the nested calls.
+            try call("chain", value("first"), value("last"), value("first")),
+            try call("power", .function(call("compose", value("last"), value("first"))), .int(3)),
+            try call("compose", value("first"), .function(call("power", value("last"), .int(2)))),
         ]
+    }
+
+    /// dsl.py's nested lambdas, call by call, for functions of one argument (frames aside).
+    static func nestedCall(_ function: Function, _ x: Value, _ context: EvaluationContext) throws -> Value {
+        switch function.kind {
+        case .primitive(let p): return try p.apply([x], context)
+        case .composed(let outer, let inner): return try nestedCall(outer, nestedCall(inner, x, context), context)
+        case .chained(let h, let g, let f):
+            return try nestedCall(h, nestedCall(g, nestedCall(f, x, context), context), context)
+        case .power(let f, let times):
+            var value = x
+            for _ in 0..<times {
+                try context.charge(1)
+                value = try nestedCall(f, value, context)
+            }
+            return value
+        default: return try function.call([x], context)
+        }
+    }
+
+    @Test func aWalkOfFirstAndLastElementsChargesAndFailsAsItsNestedCalls() throws {
+        let arguments: [Value] = [
+            .otherTuple([.cell(Cell(1, 2, 3)), .cell(Cell(4, 5, 6))]),
+            .otherSet([.pair(1, 2), .indices([Point(0, 1)])]),
+            .pair(3, 4), .int(7), .emptyTuple,
+        ]
+        for function in try lambdas() {
+            for argument in arguments {
+                let walked = EvaluationContext(timeLimit: 10, budget: 100)
+                let nested = EvaluationContext(timeLimit: 10, budget: 100)
+                let direct = Result { try function.call1(argument, walked) }
+                let general = Result { try Self.nestedCall(function, argument, nested) }
+                #expect(walked.remainingBudget == nested.remainingBudget, "\(function) on \(argument)")
+                #expect("\(direct)" == "\(general)", "\(function) on \(argument)")
+            }
+        }
     }
 
     @Test func aLambdaCalledWithOneArgumentIsTheGeneralCall() throws {

@@ -29,6 +29,47 @@ public final class Function: Sendable {
     /// How many lambda frames the deepest call of this function stacks up (0 for a primitive).
     public let nesting: Int
 
+    /// `kind` taken apart for the call path, so that a call reads its parts without copying the
+    /// enum (and retaining and releasing every function it holds) each time.
+    @usableFromInline enum Shape: UInt8, Sendable {
+        case unaryPrimitive, binaryPrimitive, otherPrimitive
+        case rightBound, leftBound, composed, chained, matcher, forked, power, tooDeep
+    }
+    @usableFromInline let shape: Shape
+    /// The body of a primitive of one parameter (`shape == .unaryPrimitive`). Not optional: an
+    /// optional closure is stored at the generic abstraction, and each call would go through a thunk.
+    @usableFromInline let unaryBody: Primitive.Unary
+    /// The body of a primitive of two parameters, or of the primitive `rbind`/`lbind` bind
+    /// (`bindsBinaryPrimitive`).
+    @usableFromInline let binaryBody: Primitive.Binary
+    /// Whether this is `rbind` or `lbind` of a primitive of two parameters.
+    @usableFromInline let bindsBinaryPrimitive: Bool
+    /// The functions `kind` holds, in its order; `kind` keeps them alive as long as this function.
+    /// Unmanaged, so that a call borrows them rather than retaining and releasing each.
+    @usableFromInline let first: Unmanaged<Function>?
+    @usableFromInline let second: Unmanaged<Function>?
+    @usableFromInline let third: Unmanaged<Function>?
+    /// The value `rbind`, `lbind` or `matcher` fixed.
+    @usableFromInline let fixed: Value
+    /// `power`'s count.
+    @usableFromInline let times: Int
+    /// For a function that only takes first and last elements (`first`, `last`, and `compose`,
+    /// `chain` and `power` of such functions, as in `power(first, TWO)` or `compose(last, first)`):
+    /// what a call of it does, step by step, in the order the nested calls do it. Nil otherwise.
+    @usableFromInline let walk: [WalkStep]?
+    @usableFromInline enum WalkStep: UInt8, Sendable {
+        /// `first(x)`, `last(x)`.
+        case first, last
+        /// `power`'s charge before each application of its function.
+        case charge
+    }
+    /// The longest walk kept: longer ones (`power(first, 500)`) take the general path.
+    static let longestWalk = 32
+    /// `walk` packed for the call path (two bits a step, the first step lowest), so that a call
+    /// reads no array; `walkLength` is 0 where there is no walk.
+    @usableFromInline let walkCode: UInt64
+    @usableFromInline let walkLength: Int
+
     public var arity: Int { parameterNames.count }
 
     public init(_ kind: Kind) {
@@ -60,8 +101,109 @@ public final class Function: Sendable {
             nesting = n
         }
         self.nesting = nesting
-        self.kind = nesting > EvaluationContext.recursionLimit ? .tooDeep(nesting: nesting) : kind
+        let kept = nesting > EvaluationContext.recursionLimit ? Kind.tooDeep(nesting: nesting) : kind
+        self.kind = kept
+        var shape = Shape.tooDeep
+        var unaryBody: Primitive.Unary = Function.unusedUnary
+        var binaryBody: Primitive.Binary = Function.unusedBinary
+        var bindsBinaryPrimitive = false
+        var parts: (Function?, Function?, Function?) = (nil, nil, nil)
+        var fixed = Value.none
+        var times = 0
+        switch kept {
+        case .primitive(let p):
+            switch p.body {
+            case .unary(let body): (shape, unaryBody) = (.unaryPrimitive, body)
+            case .binary(let body): (shape, binaryBody) = (.binaryPrimitive, body)
+            default: shape = .otherPrimitive
+            }
+        case .rightBound(let f, let value), .leftBound(let f, let value):
+            if case .rightBound = kept { shape = .rightBound } else { shape = .leftBound }
+            parts.0 = f
+            fixed = value
+            if case .primitive(let p) = f.kind, case .binary(let body) = p.body {
+                (binaryBody, bindsBinaryPrimitive) = (body, true)
+            }
+        case .composed(let a, let b): (shape, parts.0, parts.1) = (.composed, a, b)
+        case .chained(let a, let b, let c): (shape, parts.0, parts.1, parts.2) = (.chained, a, b, c)
+        case .forked(let a, let b, let c): (shape, parts.0, parts.1, parts.2) = (.forked, a, b, c)
+        case .matcher(let f, let value): (shape, parts.0, fixed) = (.matcher, f, value)
+        case .power(let f, let n): (shape, parts.0, times) = (.power, f, n)
+        case .tooDeep: shape = .tooDeep
+        }
+        self.shape = shape
+        self.unaryBody = unaryBody
+        self.binaryBody = binaryBody
+        self.bindsBinaryPrimitive = bindsBinaryPrimitive
+        (self.first, self.second, self.third) = (
+            parts.0.map(Unmanaged.passUnretained), parts.1.map(Unmanaged.passUnretained),
+            parts.2.map(Unmanaged.passUnretained)
+        )
+        self.fixed = fixed
+        self.times = times
+        let walk = Function.walk(of: kept)
+        self.walk = walk
+        var code: UInt64 = 0
+        for (k, step) in (walk ?? []).enumerated() { code |= UInt64(step.rawValue) << (2 * k) }
+        self.walkCode = code
+        self.walkLength = walk?.count ?? 0
     }
+
+    private static func walk(of kind: Kind) -> [WalkStep]? {
+        var steps: [WalkStep]
+        switch kind {
+        case .primitive(let p):
+            // Only the module's own `first` and `last` (the stand-ins for values that are no
+            // functions have names in angle brackets).
+            guard case .unary = p.body else { return nil }
+            if p.name == "first" { return [.first] }
+            if p.name == "last" { return [.last] }
+            return nil
+        case .composed(let outer, let inner):
+            guard let a = inner.walk, let b = outer.walk else { return nil }
+            steps = a + b
+        case .chained(let h, let g, let f):
+            guard let a = f.walk, let b = g.walk, let c = h.walk else { return nil }
+            steps = a + b + c
+        case .power(let f, let times):
+            guard let a = f.walk, times <= longestWalk else { return nil }
+            steps = []
+            for _ in 0..<times { steps += [.charge] + a }
+        default:
+            return nil
+        }
+        return steps.count <= longestWalk ? steps : nil
+    }
+
+    /// A call of a function that `walk` describes, where none of its lambda frames can reach the
+    /// recursion limit: the same steps, charges and errors as the nested calls, without them.
+    @usableFromInline func callWalk(_ x: Value, _ context: EvaluationContext) throws -> Value {
+        var value = x
+        var code = walkCode
+        for _ in 0..<walkLength {
+            let step = WalkStep(rawValue: UInt8(truncatingIfNeeded: code & 3)).unsafelyUnwrapped
+            code >>= 2
+            switch step {
+            case .charge:
+                try context.charge(1)
+            case .first:
+                try context.tick(EvaluationContext.callWeight)
+                do { value = try ContainerPrimitives.first(value) } catch let error as DSLError {
+                    throw error.naming("first")
+                }
+            case .last:
+                try context.tick(EvaluationContext.callWeight)
+                do { value = try ContainerPrimitives.last(value) } catch let error as DSLError {
+                    throw error.naming("last")
+                }
+            }
+        }
+        return value
+    }
+
+    /// What `unaryBody` and `binaryBody` hold where they are not used (never called).
+    private static let unusedUnary: Primitive.Unary = { _, _ in throw DSLError.typeError("not a primitive") }
+    private static let unusedBinary: Primitive.Binary = { _, _, _ in throw DSLError.typeError("not a primitive") }
 
     public convenience init(_ primitive: Primitive) {
         self.init(.primitive(primitive))
@@ -138,32 +280,52 @@ public final class Function: Sendable {
 
     @inlinable public func call1(_ x: Value, _ context: EvaluationContext) throws -> Value {
         try context.tick(EvaluationContext.callWeight)
-        if case .primitive(let p) = kind, case .unary(let body) = p.body {
-            do { return try body(x, context) } catch let error as DSLError { throw error.naming(p.name) }
-        }
+        if shape == .unaryPrimitive { return try callUnaryPrimitive(x, context) }
         return try callLambda(x, context)
     }
 
+    /// A primitive of one parameter, its errors named after it.
+    @usableFromInline func callUnaryPrimitive(_ x: Value, _ context: EvaluationContext) throws -> Value {
+        do { return try unaryBody(x, context) } catch let error as DSLError {
+            throw error.naming(name)
+        }
+    }
+
+    /// A primitive of two parameters, its errors named after it.
+    @usableFromInline func callBinaryPrimitive(_ x: Value, _ y: Value, _ context: EvaluationContext) throws -> Value {
+        do { return try binaryBody(x, y, context) } catch let error as DSLError {
+            throw error.naming(name)
+        }
+    }
+
     /// `call([x], context)`, without building the argument array for the lambdas of one parameter
-    /// that combine other functions (the inner loop of `sfilter`, `apply`, `argmax` and the like).
+    /// that combine other functions (the inner loop of `sfilter`, `apply`, `argmax` and the like),
+    /// reading the parts of the function from `shape` and its fields rather than copying `kind`.
     @usableFromInline func callLambda(_ x: Value, _ context: EvaluationContext) throws -> Value {
-        switch kind {
+        // The deepest of the nested calls would stand `nesting` frames above this one: when that
+        // is within the limit (and the stack is not low, where the first call would not start),
+        // no frame check can fail, and a walk of first and last elements needs no calls.
+        if walkLength > 0, context.frameDepth + nesting <= EvaluationContext.recursionLimit - 2,
+            !context.stackIsLow()
+        {
+            try context.tick(EvaluationContext.callWeight)
+            return try callWalk(x, context)
+        }
+        switch shape {
         case .composed, .chained, .matcher, .forked, .power: break
-        case .rightBound(let f, let fixed), .leftBound(let f, let fixed):
+        case .rightBound, .leftBound:
             // `rbind(f, fixed)` or `lbind(f, fixed)` of a primitive of two parameters: as `call`
             // does it (its tick, the lambda's frame, then `f.call` with the pair), minus the arrays.
-            guard case .primitive(let p) = f.kind, case .binary(let body) = p.body else {
-                return try call([x], context)
-            }
+            guard bindsBinaryPrimitive else { return try call([x], context) }
             try context.tick(EvaluationContext.callWeight)
             try context.enterFrame()
             defer { context.leaveFrame() }
             try context.tick(EvaluationContext.callWeight)
             do {
-                if case .rightBound = kind { return try body(x, fixed, context) }
-                return try body(fixed, x, context)
+                if shape == .rightBound { return try binaryBody(x, fixed, context) }
+                return try binaryBody(fixed, x, context)
             } catch let error as DSLError {
-                throw error.naming(p.name)
+                throw error.naming(first.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.name })
             }
         default: return try call([x], context)
         }
@@ -171,28 +333,44 @@ public final class Function: Sendable {
         try context.tick(EvaluationContext.callWeight)
         try context.enterFrame()
         defer { context.leaveFrame() }
-        switch kind {
-        case .composed(let outer, let inner):
-            return try outer.call1(inner.call1(x, context), context)
-        case .chained(let h, let g, let f):
-            return try h.call1(g.call1(f.call1(x, context), context), context)
-        case .matcher(let f, let target):
-            return .bool(try f.call1(x, context) == target)
-        case .forked(let outer, let a, let b):
-            let left = try a.call1(x, context)
-            return try outer.call2(left, b.call1(x, context), context)
-        case .power(let f, let times):
-            return try Function.applyPower(f, times, x, context)
+        switch shape {
+        case .composed:
+            return try Function.call1(first, Function.call1(second, x, context), context)
+        case .chained:
+            return try Function.call1(
+                first,
+                Function.call1(second, Function.call1(third, x, context), context), context)
+        case .matcher:
+            return .bool(try Function.call1(first, x, context) == fixed)
+        case .forked:
+            let left = try Function.call1(second, x, context)
+            return try Function.call2(first, left, Function.call1(third, x, context), context)
+        case .power:
+            return try first.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                try Function.applyPower($0, times, x, context)
+            }
         default:
             fatalError("handled above")
         }
     }
 
+    /// `part.call1(x, context)`, borrowing the part.
+    @inline(__always) static func call1(_ part: Unmanaged<Function>?, _ x: Value, _ context: EvaluationContext) throws
+        -> Value
+    {
+        try part.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.call1(x, context) }
+    }
+
+    /// `part.call2(x, y, context)`, borrowing the part.
+    @inline(__always) static func call2(
+        _ part: Unmanaged<Function>?, _ x: Value, _ y: Value, _ context: EvaluationContext
+    ) throws -> Value {
+        try part.unsafelyUnwrapped._withUnsafeGuaranteedRef { try $0.call2(x, y, context) }
+    }
+
     @inlinable public func call2(_ x: Value, _ y: Value, _ context: EvaluationContext) throws -> Value {
         try context.tick(EvaluationContext.callWeight)
-        if case .primitive(let p) = kind, case .binary(let body) = p.body {
-            do { return try body(x, y, context) } catch let error as DSLError { throw error.naming(p.name) }
-        }
+        if shape == .binaryPrimitive { return try callBinaryPrimitive(x, y, context) }
         return try call([x, y], context)
     }
 }
@@ -214,6 +392,12 @@ extension Function: CustomStringConvertible {
 }
 
 extension Value {
+    /// The function this value holds; nil for any other value.
+    @inlinable public var functionIfAny: Function? {
+        if case .function(let f) = self { return f }
+        return nil
+    }
+
     /// The function this value holds, or Python's "object is not callable".
     @inlinable public func asFunction() throws -> Function {
         if case .function(let f) = self { return f }

@@ -98,9 +98,11 @@ enum HigherOrderPrimitives {
     {
         var results: [Value] = []
         if PythonIteration.isIterable(container) { results.reserveCapacity(try container.pythonLength()) }
+        // Read once; a value that is no function raises at the first element, as in Python.
+        let callee = function.functionIfAny
         try PythonIteration.forEach(container) { element in
             try context.charge(1)
-            results.append(try function.asFunction().call1(element, context))
+            results.append(try (callee ?? function.asFunction()).call1(element, context))
         }
         return results
     }
@@ -147,10 +149,11 @@ enum HigherOrderPrimitives {
         try context.reserve(total)
         var results: [Value] = []
         results.reserveCapacity(total)
+        let callee = function.functionIfAny
         for j in rights {
             for i in lefts {
                 try context.charge(1)
-                results.append(try function.asFunction().call2(i, j, context))
+                results.append(try (callee ?? function.asFunction()).call2(i, j, context))
             }
         }
         return .set(results)

@@ -101,6 +101,16 @@ extension Value {
 
     private static func gridIfRectangular(_ rows: [Value]) -> Grid? {
         guard !rows.isEmpty else { return nil }
+        // Most tuples that are no grid (pairs of cells, of patches) show it in their first row:
+        // settle that before allocating any cells.
+        switch rows[0] {
+        case .pair: break
+        case .otherTuple(let items):
+            for item in items {
+                guard case .int = item else { return nil }
+            }
+        default: return nil
+        }
         var width = -1
         var cells: [Int8] = []
         for row in rows {
@@ -185,6 +195,7 @@ extension Value {
         }
         if sorted { return .otherSet(elements) }
         if let patches = sortedUniqueObjects(elements) { return .otherSet(patches) }
+        if let patches = sortedUniqueIndices(elements) { return .otherSet(patches) }
         return .otherSet(sortedUniqueValues(elements))
     }
 
@@ -207,6 +218,25 @@ extension Value {
         var result: [Value] = hasEmpty ? [.emptySet] : []
         result.reserveCapacity(distinct.count + result.count)
         for cells in distinct.sorted(by: { Value.lexicographic($0, $1) < 0 }) { result.append(.object(cells)) }
+        return result
+    }
+
+    /// The canonical elements of a frozenset of location sets (and perhaps the empty set), as
+    /// `prapply(connect, ...)` makes them: as `sortedUniqueObjects` does for objects. Nil when
+    /// another value is among them.
+    private static func sortedUniqueIndices(_ elements: [Value]) -> [Value]? {
+        var distinct = Set<[Point]>()
+        var hasEmpty = false
+        for element in elements {
+            switch element {
+            case .indices(let points): distinct.insert(points)
+            case .otherSet(let members) where members.isEmpty: hasEmpty = true
+            default: return nil
+            }
+        }
+        var result: [Value] = hasEmpty ? [.emptySet] : []
+        result.reserveCapacity(distinct.count + result.count)
+        for points in distinct.sorted(by: { Value.lexicographic($0, $1) < 0 }) { result.append(.indices(points)) }
         return result
     }
 

@@ -1,8 +1,10 @@
 extension ContainerPrimitives {
     /// `sfilter`: `type(container)(e for e in container if condition(e))`.
     static func sfilter(_ container: Value, _ condition: Value, _ context: EvaluationContext) throws -> Value {
-        try PythonIteration.filtered(container, context) { element in
-            try condition.asFunction().call1(element, context).isTruthy
+        // Read once; a condition that is no function raises at the first element, as in Python.
+        let function = condition.functionIfAny
+        return try PythonIteration.filtered(container, context) { element in
+            try (function ?? condition.asFunction()).call1(element, context).isTruthy
         }
     }
 

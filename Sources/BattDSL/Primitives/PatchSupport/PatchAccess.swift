@@ -19,6 +19,12 @@ enum PatchAccess {
 
     /// `recolor(value, patch)`.
     static func recolor(_ value: Value, _ patch: Value, _ context: EvaluationContext) throws -> Value {
+        // The empty patch (what `connect` makes of most pairs) recolors to the empty set, whatever
+        // the value: as the general path below does it, minus its arrays.
+        if case .otherSet(let members) = patch, members.isEmpty {
+            try context.charge(0)
+            return .emptySet
+        }
         if case .int(let color) = value, let typed = PatchPython.typed(patch) {
             let points = typed.points
             try context.charge(points.count)
