@@ -58,15 +58,27 @@ struct CacheConcurrencyTests {
     @Test func anExportTakenWhileARunWritesIsAConsistentSnapshot() throws {
         let folder = try CacheTestFolder()
         let candidates = folder.path("candidates.py")
+        // One task also holds a candidate that runs to its time limit, so that task's verdicts are
+        // stored last, seconds after the others: the export is taken while the run still writes,
+        // however fast the rest validates.
+        let slowTask = CacheTestPaths.exampleTaskIDs[0]
+        let slow = """
+            def solve_\(slowTask)_slow(S, I, C):
+                t1 = canvas(ZERO, (40, 40))
+                t2 = asobject(t1)
+                t3 = canvas(ZERO, (700, 700))
+                t4 = occurrences(t3, t2)
+                return t4
+            """
         try CacheCandidates.file(
-            CacheCandidates.functions(count: 8_000, tasks: CacheTestPaths.exampleTaskIDs, seed: 11)
+            CacheCandidates.functions(count: 8_000, tasks: CacheTestPaths.exampleTaskIDs, seed: 11) + [slow]
         )
         .write(toFile: candidates, atomically: true, encoding: .utf8)
         let cache = folder.path("batt-cache.sqlite")
         let run = try BattProcess(
             [
                 "run", "--tasks", CacheTestPaths.exampleTasks, "--candidates", candidates, "--cache", cache, "--jobs",
-                "2", "--quiet",
+                "2", "--timeout", "5s", "--quiet",
             ],
             in: folder.url.path)
         while run.isRunning && (CacheCrashTests.verdictCount(cache) ?? 0) < 500 { usleep(2000) }
