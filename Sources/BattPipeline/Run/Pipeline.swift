@@ -43,10 +43,11 @@ public struct Pipeline: Sendable {
     static let lastUseGranularity: TimeInterval = 600
 
     /// How many verdicts go to the cache in one write transaction: at least `storeBatchSize`,
-    /// more while verdicts arrive faster than `storeInterval` allows (a transaction writes each
-    /// B-tree page it touches once, so many small ones rewrite the same pages over and over),
-    /// never more than `storeBatchLimit`. A killed run loses at most the verdicts of its last
-    /// fraction of a second.
+    /// more while a task's verdicts arrive faster than `storeInterval` allows (a transaction
+    /// writes each B-tree page it touches once, so many small ones rewrite the same pages over and
+    /// over), never more than `storeBatchLimit`; what is pending is stored as soon as no further
+    /// verdict is known to follow. A killed run loses at most the verdicts of its last fraction of
+    /// a second, or its last `storeBatchSize`.
     static let storeBatchSize = 256
     static let storeBatchLimit = 8192
     static let storeInterval: TimeInterval = 0.25
@@ -366,15 +367,17 @@ public struct Pipeline: Sendable {
         if total > 0 {
             do { try evaluator.prepareToValidate() } catch { throw PipelineError.dsl("\(error)") }
         }
-        let collect: (Int, Verdict) throws -> Void = { offset, verdict in
+        let collect: (Int, Verdict, Bool) throws -> Void = { offset, verdict, lastKnown in
             done += 1
             if done % 64 == 0 || done == total { progress(.validated(done: done, total: total)) }
             guard writable else { return }
             let job = work[offset].job
             pending.append(VerdictRecord(verdict, key: keys[job], taskID: table.tasks[jobs[job].task] ?? ""))
+            // A batch is stored once it is large, or has waited long enough, or no other verdict
+            // is known to follow soon: a slow task still running never holds back what is done.
             if pending.count >= Pipeline.storeBatchLimit
                 || (pending.count >= Pipeline.storeBatchSize
-                    && Date().timeIntervalSince(lastStored) >= Pipeline.storeInterval)
+                    && (lastKnown || Date().timeIntervalSince(lastStored) >= Pipeline.storeInterval))
             {
                 let started = Date()
                 // In key order, each index page is visited once per batch.
