@@ -58,7 +58,28 @@ extension ParallelLoop {
     }
 }
 
-/// The calling thread's CPU time.
+/// What the threads of `ParallelLoop.run` compute, one result per index: each thread sets only
+/// the indices it takes.
+final class IndexedResults<Result>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result]
+
+    init(count: Int, empty: Result) { results = [Result](repeating: empty, count: count) }
+
+    func set(_ index: Int, _ result: Result) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = result
+    }
+
+    var all: [Result] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+}
+
+/// The calling thread's CPU time (validation runs synchronously on the thread that called it).
 enum ThreadClock {
     static func cpuNanoseconds() -> UInt64 {
         var ts = timespec()

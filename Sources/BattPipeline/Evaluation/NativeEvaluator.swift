@@ -36,14 +36,14 @@ public struct NativeEvaluator: SolverEvaluator {
     public func prepareToValidate() throws {}
 
     public func validate(_ function: CandidateFunction, on task: ARCTask) async -> Verdict {
-        let start = CallTally.threadCPUNanoseconds()
+        let start = ThreadClock.cpuNanoseconds()
         guard let program = try? ProgramCompiler.compile(function) else {
             // What cannot be compiled is the candidate's error, said by the usual path.
             return Pipeline.validate(function, on: task, with: validator)
         }
-        let compiled = CallTally.threadCPUNanoseconds()
+        let compiled = ThreadClock.cpuNanoseconds()
         let verdict = validator.validate(program, on: task)
-        let end = CallTally.threadCPUNanoseconds()
+        let end = ThreadClock.cpuNanoseconds()
         tally.add(SharedValidator.Counts(), cpuNanoseconds: end &- start, compileNanoseconds: compiled &- start)
         return verdict
     }
@@ -72,7 +72,7 @@ public struct NativeEvaluator: SolverEvaluator {
         let parts = (0..<jobs).map { part in
             functions.count * part / jobs..<functions.count * (part + 1) / jobs
         }
-        let verdicts = PartVerdicts(count: parts.count)
+        let verdicts = IndexedResults<[Verdict]>(count: parts.count, empty: [])
         // Each part counts its own thread's CPU time.
         _ = ParallelLoop.run(count: parts.count, workers: jobs) { part in
             verdicts.set(part, validateTogether(functions[parts[part]], on: task, workers: 1))
@@ -85,9 +85,9 @@ public struct NativeEvaluator: SolverEvaluator {
         -> [Verdict]
     {
         let functions = Array(functions)
-        let start = CallTally.threadCPUNanoseconds()
+        let start = ThreadClock.cpuNanoseconds()
         // Compiled on up to `workers` threads, each writing only its own slot.
-        let slots = CompiledSlots(count: functions.count)
+        let slots = IndexedResults<Program?>(count: functions.count, empty: nil)
         let compileHelpers = ParallelLoop.run(count: functions.count, workers: workers) { k in
             slots.set(k, try? ProgramCompiler.compile(functions[k]))
         }
@@ -95,7 +95,7 @@ public struct NativeEvaluator: SolverEvaluator {
         var programs: [Program] = []
         programs.reserveCapacity(functions.count)
         var positions: [Int] = []
-        for (k, program) in slots.programs.enumerated() {
+        for (k, program) in slots.all.enumerated() {
             if let program {
                 programs.append(program)
                 positions.append(k)
@@ -104,12 +104,12 @@ public struct NativeEvaluator: SolverEvaluator {
                 verdicts[k] = Pipeline.validate(functions[k], on: task, with: validator)
             }
         }
-        let compiled = CallTally.threadCPUNanoseconds()
+        let compiled = ThreadClock.cpuNanoseconds()
         let shared = SharedValidator(validator: validator).validate(programs, on: task, workers: workers)
         for (offset, k) in positions.enumerated() { verdicts[k] = shared.verdicts[offset] }
         tally.add(
             shared.counts,
-            cpuNanoseconds: (CallTally.threadCPUNanoseconds() &- start) &+ compileHelpers
+            cpuNanoseconds: (ThreadClock.cpuNanoseconds() &- start) &+ compileHelpers
                 &+ shared.helperCPUNanoseconds,
             compileNanoseconds: (compiled &- start) &+ compileHelpers)
         return verdicts.map { $0! }
@@ -124,45 +124,6 @@ public struct NativeEvaluator: SolverEvaluator {
             callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9,
             compileCPUSeconds: Double(compiling) / 1e9)
     }
-}
-
-/// The verdicts of a batch's parts; each part's thread fills its own.
-private final class PartVerdicts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [[Verdict]]
-
-    init(count: Int) { parts = [[Verdict]](repeating: [], count: count) }
-
-    func set(_ part: Int, _ verdicts: [Verdict]) {
-        lock.lock()
-        defer { lock.unlock() }
-        parts[part] = verdicts
-    }
-
-    var all: [[Verdict]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return parts
-    }
-}
-
-/// The programs of a batch's candidates, nil where one does not compile; threads fill distinct slots.
-private final class CompiledSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Program?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ program: Program?) { slots[index] = program }
-
-    var programs: [Program?] { Array(slots) }
 }
 
 /// The calls and CPU time counted across concurrent batches.
@@ -187,10 +148,4 @@ private final class CallTally: @unchecked Sendable {
         return (total, cpuNanoseconds, compileNanoseconds)
     }
 
-    /// The calling thread's CPU time: validation runs synchronously on one thread per call.
-    static func threadCPUNanoseconds() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
-    }
 }

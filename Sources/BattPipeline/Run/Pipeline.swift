@@ -238,13 +238,13 @@ public struct Pipeline: Sendable {
         }
         if writable, newSolvers.count > 0 {
             let started = Date()
-            let now = Date()
             let solvers = tables.solvers
             let records = newSolvers.orderedByBody(table.bodies).lazy.map { k in
                 SolverRecord(
                     bodyHash: table.bodies[Int(newSolvers.bodies[k])].hex,
                     solverMD5: solvers[newSolvers.solvers[k]] ?? "", inlinedText: newSolvers.text(k),
-                    textMaterialised: newSolvers.materialised[k], inlinerVersion: Inliner.version, createdAt: now)
+                    textMaterialised: newSolvers.materialised[k], inlinerVersion: Inliner.version,
+                    createdAt: started)
             }
             try writes.perform { _ = try $0.insert(solvers: records) }
             storeSeconds += Date().timeIntervalSince(started)
