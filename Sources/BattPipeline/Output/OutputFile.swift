@@ -119,8 +119,8 @@ public enum OutputFile {
         let name = (target as NSString).lastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(
             "\(temporaryPrefix)\(getpid()).\(TemporaryRegistry.nextNumber()).\(name)")
-        TemporaryRegistry.register(temporary)
-        defer { TemporaryRegistry.clear() }
+        let registration = TemporaryRegistry.register(temporary)
+        defer { TemporaryRegistry.release(registration) }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             let code = errno
@@ -230,17 +230,24 @@ private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count:
     #endif
 }
 
-/// The temporary output file being written, so a signal handler can remove it.
+/// The temporary output files being written, so a signal handler can remove them.
 ///
-/// One slot suffices: outputs are written one file at a time. The path lives in a buffer
-/// allocated once, which the handler reads without allocating (only async-signal-safe calls).
+/// Each writer claims a slot of its own and releases it when its file is renamed or removed, so
+/// writers on several threads (tests, or a report written while solvers are emitted) never clear
+/// each other's path. The paths live in buffers allocated once, which the handler reads without
+/// allocating or locking (only async-signal-safe calls).
 enum TemporaryRegistry {
+    private static let slotCount = 16
     private static let capacity = Int(PATH_MAX) + 1
-    nonisolated(unsafe) private static let slot: UnsafeMutablePointer<CChar> = {
-        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
-        buffer.initialize(repeating: 0, count: capacity)
+    /// Slot `i` is `capacity` bytes from `i * capacity`: a flag byte (1 while it holds a whole path),
+    /// then the path.
+    nonisolated(unsafe) private static let slots: UnsafeMutablePointer<CChar> = {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: slotCount * capacity)
+        buffer.initialize(repeating: 0, count: slotCount * capacity)
         return buffer
     }()
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var claimed = [Bool](repeating: false, count: slotCount)
     nonisolated(unsafe) private static var counter = 0
     nonisolated(unsafe) private static var previousInterrupt = sigaction()
     nonisolated(unsafe) private static var previousTerminate = sigaction()
@@ -257,24 +264,44 @@ enum TemporaryRegistry {
     }()
 
     static func nextNumber() -> Int {
-        counter += 1
-        return counter
+        lock.withLock {
+            counter += 1
+            return counter
+        }
     }
 
-    static func register(_ path: String) {
+    /// Registers `path` for removal on SIGINT or SIGTERM; the slot to hand to ``release(_:)``, or
+    /// nil when every slot is taken (the file is then left for ``OutputFile/removeStaleTemporaries(in:)``).
+    static func register(_ path: String) -> Int? {
         _ = installHandlers
+        guard
+            let index = lock.withLock({ () -> Int? in
+                guard let free = claimed.firstIndex(of: false) else { return nil }
+                claimed[free] = true
+                return free
+            })
+        else { return nil }
+        let slot = slots + index * capacity
         slot[0] = 0
         path.withCString { source in _ = strncpy(slot + 1, source, capacity - 2) }
         slot[capacity - 1] = 0
         // Marks the slot as holding a path only once the path is whole.
         slot[0] = 1
+        return index
     }
 
-    static func clear() { slot[0] = 0 }
+    static func release(_ index: Int?) {
+        guard let index else { return }
+        slots[index * capacity] = 0
+        lock.withLock { claimed[index] = false }
+    }
 
-    /// Removes the temporary file in flight, then lets the signal do what it did before.
+    /// Removes the temporary files in flight, then lets the signal do what it did before.
     private static func handle(_ signal: Int32) {
-        if slot[0] == 1 { unlink(slot + 1) }
+        for index in 0..<slotCount {
+            let slot = slots + index * capacity
+            if slot[0] == 1 { unlink(slot + 1) }
+        }
         var previous = signal == SIGINT ? previousInterrupt : previousTerminate
         sigaction(signal, &previous, nil)
         raise(signal)
