@@ -128,22 +128,40 @@ extension CandidateSource {
         /// were read.
         var expectedParts: Int?
         var partsRead = 0
+        /// The task field of the last function line and what it gave: a file's functions come
+        /// task by task, so most lines repeat the line before.
+        var lastTask: (field: [UInt8], id: Int32, unknown: Bool, held: Bool)? = nil
 
         /// Reads one part; false when a line is not one batt writes.
         mutating func read(_ text: inout String, into table: inout CandidateTable) -> Bool {
             partsRead += 1
             return text.withUTF8 { buffer -> Bool in
+                guard let base = buffer.baseAddress else { return true }
+                /// Where the next `byte` at or after `start` is, before `end`; `end` when none is.
+                func find(_ byte: UInt8, from start: Int, before end: Int) -> Int {
+                    guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return end }
+                    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                // A part is mostly function lines, one per line.
+                var lineCount = 1
+                var position = find(0x0A, from: 0, before: buffer.count)
+                while position < buffer.count {
+                    lineCount += 1
+                    position = find(0x0A, from: position + 1, before: buffer.count)
+                }
+                table.reserveRecorded(lineCount)
                 var start = 0
                 var fields: [Range<Int>] = []
                 fields.reserveCapacity(8)
                 while start < buffer.count {
-                    var end = start
-                    while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+                    let end = find(0x0A, from: start, before: buffer.count)
                     fields.removeAll(keepingCapacity: true)
                     var fieldStart = start
-                    for k in start..<end where buffer[k] == 0x09 {
-                        fields.append(fieldStart..<k)
-                        fieldStart = k + 1
+                    var tab = find(0x09, from: start, before: end)
+                    while tab < end {
+                        fields.append(fieldStart..<tab)
+                        fieldStart = tab + 1
+                        tab = find(0x09, from: fieldStart, before: end)
                     }
                     fields.append(fieldStart..<end)
                     start = end + 1
@@ -195,14 +213,8 @@ extension CandidateSource {
                         table.recordedSolverOfBody[Int(bodyID)] = table.recordedSolvers.id(string(5))
                     }
                 }
-                let taskID = bytes(3).isEmpty ? nil : string(3)
-                if let shard, !shard.holds(taskID: taskID) { return true }
-                var task: Int32 = -1
-                var unknownTask = false
-                if let taskID {
-                    task = table.tasks.id(taskID)
-                    unknownTask = knownTasks.map { !$0.contains(taskID) } ?? false
-                }
+                let (task, unknownTask, held) = task(of: bytes(3), into: &table)
+                guard held else { return true }
                 let problem = bytes(6).isEmpty ? -1 : table.problems.id(string(6))
                 table.rows.append(
                     CandidateRow(
@@ -219,6 +231,26 @@ extension CandidateSource {
                 return false
             }
             return true
+        }
+
+        /// The interned task of a function line's task field (-1: none), whether the run knows
+        /// no such task, and whether the shard holds it.
+        private mutating func task(
+            of field: Slice<UnsafeBufferPointer<UInt8>>, into table: inout CandidateTable
+        ) -> (id: Int32, unknown: Bool, held: Bool) {
+            if let lastTask, lastTask.field.elementsEqual(field) {
+                return (lastTask.id, lastTask.unknown, lastTask.held)
+            }
+            let taskID = field.isEmpty ? nil : String(decoding: field, as: UTF8.self)
+            var task: Int32 = -1
+            var unknown = false
+            let held = shard.map { $0.holds(taskID: taskID) } ?? true
+            if held, let taskID {
+                task = table.tasks.id(taskID)
+                unknown = knownTasks.map { !$0.contains(taskID) } ?? false
+            }
+            lastTask = (Array(field), task, unknown, held)
+            return (task, unknown, held)
         }
     }
 }

@@ -77,6 +77,12 @@ public struct InternTable: Sendable {
     /// The index of `text` when it is known.
     public func existingID(_ text: String) -> Int32? { ids[text] }
 
+    /// Makes room for `count` strings in all, so adding them never grows the table again.
+    public mutating func reserveCapacity(_ count: Int) {
+        strings.reserveCapacity(count)
+        ids.reserveCapacity(count)
+    }
+
     /// The string of index `id`; nil for -1 (no string).
     public subscript(id: Int32) -> String? { id < 0 ? nil : strings[Int(id)] }
 
@@ -204,6 +210,16 @@ public struct CandidateTable: Sendable {
     }
 
     /// The body index of `hash`, added when new.
+    /// Makes room for `count` more candidates of as many bodies and solvers: one reservation
+    /// instead of growing the tables again and again while a record is read.
+    mutating func reserveRecorded(_ count: Int) {
+        rows.reserveCapacity(rows.count + count)
+        bodies.reserveCapacity(bodies.count + count)
+        bodyIDs.reserveCapacity(bodies.count + count)
+        recordedSolverOfBody.reserveCapacity(bodies.count + count)
+        recordedSolvers.reserveCapacity(recordedSolvers.count + count)
+    }
+
     mutating func bodyID(_ hash: Digest16) -> Int32 {
         if let id = bodyIDs[hash] { return id }
         let id = Int32(bodies.count)
