@@ -27,25 +27,18 @@ public struct StoredVerdict: Sendable, Hashable {
 }
 
 extension StoredVerdict {
-    /// The columns decoded, in order, each with `prefix` (a table alias).
+    /// The columns decoded, in order, each with `prefix` (a table alias): those a verdict is
+    /// served from, then the others that are only checked to hold what batt writes there, as
+    /// ``VerdictRecord/init(row:)`` checks them (the key columns were matched as text).
     static func columns(prefix: String) -> String {
         [
             "outcome", "pair_results", "demo_correct", "demo_count", "test_correct", "test_count",
             "elapsed_seconds", "time_limit_seconds", "error_message", "last_used_at", "budget",
+            "task_id", "created_at", "hit_count",
         ].map { prefix + $0 }.joined(separator: ", ")
     }
 
-    /// One more column: whether the columns of the row not decoded hold what batt writes there,
-    /// as ``VerdictRecord/init(row:)`` checks them (the key columns were matched as text).
-    static func otherColumnsSound(prefix p: String) -> String {
-        """
-        (typeof(\(p)task_id) = 'text' \
-        AND typeof(\(p)created_at) IN ('integer', 'real') AND \(p)created_at >= 0 AND \(p)created_at < 9e999 \
-        AND typeof(\(p)hit_count) = 'integer' AND \(p)hit_count BETWEEN 0 AND 2147483647)
-        """
-    }
-
-    /// Decodes `columns(prefix:)` then `otherColumnsSound(prefix:)` from column 1 on of `read`.
+    /// Decodes `columns(prefix:)` from column 1 on of `read`.
     /// - Throws: ``CacheError/invalidRow(table:reason:)`` for a row batt would never write.
     init(_ read: RowReader) throws {
         let outcomeText = try read.text(1, "outcome")
@@ -58,12 +51,12 @@ extension StoredVerdict {
             testCorrect: try read.integer(5, "test_correct"), testCount: try read.integer(6, "test_count"),
             elapsedSeconds: try read.real(7, "elapsed_seconds"),
             timeLimitSeconds: try read.optionalReal(8, "time_limit_seconds", atLeast: .leastNonzeroMagnitude),
-            budget: try read.value(11).isNull ? nil : read.integer(11, "budget", in: 1...Int64.max),
+            budget: try read.isNull(11) ? nil : read.integer(11, "budget", in: 1...Int64.max),
             errorMessage: try read.optionalText(9, "error_message"),
             lastUsedAt: Date(timeIntervalSince1970: try read.real(10, "last_used_at")))
-        guard try read.integer(12, "the other columns", in: 0...1) == 1 else {
-            throw read.invalid("task_id, created_at or hit_count", "holds what batt never writes there")
-        }
+        try read.requireText(12, "task_id")
+        _ = try read.real(13, "created_at")
+        _ = try read.integer(14, "hit_count", in: 0...Int64(Int32.max))
         if let problem = VerdictRecord.ruleViolation(
             pairResults: pairResults, demoCorrect: demoCorrect, demoCount: demoCount, testCorrect: testCorrect,
             testCount: testCount)

@@ -161,7 +161,7 @@ extension VerdictRecord {
             testCorrect: try read.integer(8, "test_correct"), testCount: try read.integer(9, "test_count"),
             elapsedSeconds: try read.real(10, "elapsed_seconds"),
             timeLimitSeconds: try read.optionalReal(11, "time_limit_seconds", atLeast: .leastNonzeroMagnitude),
-            budget: try read.value(16).isNull ? nil : read.integer(16, "budget", in: 1...Int64.max),
+            budget: try read.isNull(16) ? nil : read.integer(16, "budget", in: 1...Int64.max),
             errorMessage: try read.optionalText(12, "error_message"),
             createdAt: Date(timeIntervalSince1970: try read.real(13, "created_at")),
             lastUsedAt: Date(timeIntervalSince1970: try read.real(14, "last_used_at")),
@@ -180,34 +180,47 @@ extension VerdictRecord {
     static func ruleViolation(
         pairResults: String, demoCorrect: Int, demoCount: Int, testCorrect: Int, testCount: Int
     ) -> String? {
-        // Pair results are ASCII when valid: checked byte by byte, quoted as text when not.
-        let pairs = Array(pairResults.utf8)
-        let allowed: [UInt8] = Array("01E?-".utf8)
-        if pairs.contains(where: { !allowed.contains($0) }) {
+        // Pair results are ASCII when valid: checked byte by byte in one pass (thousands of rows
+        // are checked per run), quoted as text when not.
+        var (count, demoRight, demoUnknown, testRight, testKnown) = (0, 0, 0, 0, 0)
+        var foreign = false
+        for byte in pairResults.utf8 {
+            let isDemo = count < demoCount
+            switch byte {
+            case UInt8(ascii: "1"):
+                if isDemo { demoRight += 1 } else { testRight += 1 }
+                if !isDemo { testKnown += 1 }
+            case UInt8(ascii: "0"), UInt8(ascii: "E"), UInt8(ascii: "-"):
+                if !isDemo { testKnown += 1 }
+            case UInt8(ascii: "?"):
+                if isDemo { demoUnknown += 1 }
+            default:
+                foreign = true
+            }
+            count += 1
+        }
+        if foreign {
             let bad = pairResults.first { !"01E?-".contains($0) }.map(String.init) ?? ""
             return "pair_results '\(pairResults)' holds '\(bad)'; only 1, 0, E, ? and - are pair results"
         }
         if demoCorrect > demoCount { return "demo_correct \(demoCorrect) exceeds demo_count \(demoCount)" }
         if testCorrect > testCount { return "test_correct \(testCorrect) exceeds test_count \(testCount)" }
         // A solver that did not compile has no pair results; any other has one per pair.
-        if pairs.isEmpty {
+        if count == 0 {
             if demoCorrect + testCorrect > 0 {
                 return "no pair_results, yet \(demoCorrect + testCorrect) pairs right"
             }
             return nil
         }
-        guard pairs.count >= demoCount else {
+        guard count >= demoCount else {
             return "pair_results '\(pairResults)' has fewer pairs than demo_count \(demoCount)"
         }
-        let (right, unknown) = (UInt8(ascii: "1"), UInt8(ascii: "?"))
-        let demos = pairs.prefix(demoCount)
-        let tests = pairs.dropFirst(demoCount)
-        if demos.contains(unknown) { return "pair_results '\(pairResults)' marks a demonstration unknown" }
-        if demos.count(where: { $0 == right }) != demoCorrect || tests.count(where: { $0 == right }) != testCorrect {
+        if demoUnknown > 0 { return "pair_results '\(pairResults)' marks a demonstration unknown" }
+        if demoRight != demoCorrect || testRight != testCorrect {
             return
                 "pair_results '\(pairResults)' disagrees with demo_correct \(demoCorrect), test_correct \(testCorrect)"
         }
-        if tests.count(where: { $0 != unknown }) != testCount {
+        if testKnown != testCount {
             return "pair_results '\(pairResults)' disagrees with test_count \(testCount)"
         }
         return nil

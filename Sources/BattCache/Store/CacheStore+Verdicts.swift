@@ -36,16 +36,123 @@ extension CacheStore {
     ///
     /// Keys are looked up by chunks, each one statement that probes the key index once per key (a
     /// run asks for thousands of solvers over hundreds of tasks: a statement per task would be
-    /// hundreds), and only the columns a verdict is served from are decoded; the others are
-    /// checked by SQLite, so a row damaged anywhere is still found out.
+    /// hundreds), or, when the table holds not many more rows than keys, in one pass over it. Only
+    /// the columns a verdict is served from are decoded; the others are checked to hold what batt
+    /// writes there, so a row damaged anywhere is still found out.
     public func lookUpVerdicts(for keys: [VerdictKey]) throws -> VerdictLookup {
-        guard !keys.isEmpty else { return VerdictLookup() }
+        guard !keys.isEmpty else { return VerdictLookup(count: 0) }
         return try read { db in try Self.fetchVerdicts(db, for: keys) }
     }
 
-    static func fetchVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> VerdictLookup {
-        var lookup = VerdictLookup()
-        lookup.found.reserveCapacity(keys.count)
+    /// How ``fetchVerdicts(_:for:strategy:)`` finds the rows of the keys.
+    enum LookupStrategy {
+        /// One probe of the key index per key.
+        case seekEachKey
+        /// One pass over the whole table, each row matched against the keys.
+        case scanTable
+        /// Scans when the table holds not many more rows than keys asked for, else seeks.
+        case automatic
+    }
+
+    static func fetchVerdicts(
+        _ db: Database, for keys: [VerdictKey], strategy: LookupStrategy = .automatic
+    ) throws -> VerdictLookup {
+        switch strategy {
+        case .seekEachKey: return try seekVerdicts(db, for: keys)
+        case .scanTable: return try scanVerdicts(db, for: keys)
+        case .automatic:
+            // Reading a row in a pass over the table costs about a quarter of probing the key
+            // index for one key: a warm run over the workload that filled its cache asks for about
+            // every row. `max(id)` bounds the row count (ids only grow) and costs one index step.
+            guard keys.count >= 256, let highest = try Int.fetchOne(db, sql: "SELECT max(id) FROM verdicts"),
+                highest <= keys.count * 3
+            else { return try seekVerdicts(db, for: keys) }
+            return try scanVerdicts(db, for: keys)
+        }
+    }
+
+    /// Reads the whole table once and keeps the rows of the keys, matched byte for byte on their
+    /// three key texts (as SQL's `=` matches text) without making strings of the rows.
+    private static func scanVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> VerdictLookup {
+        var lookup = VerdictLookup(count: keys.count)
+        guard !keys.isEmpty else { return lookup }
+        // The keys by a hash of their texts, those of one hash chained.
+        var firstOfHash: [UInt64: Int] = [:]
+        firstOfHash.reserveCapacity(keys.count)
+        var nextOfSameHash = [Int](repeating: -1, count: keys.count)
+        for (k, key) in keys.enumerated().reversed() {
+            var hash = KeyHash()
+            for text in [key.solverMD5, key.taskFingerprint, key.solverVersion] {
+                var text = text
+                text.withUTF8 { hash.add($0) }
+            }
+            nextOfSameHash[k] = firstOfHash[hash.value] ?? -1
+            firstOfHash[hash.value] = k
+        }
+        let statement = try prepare(
+            db,
+            "SELECT NULL, \(StoredVerdict.columns(prefix: "")), solver_md5, task_fingerprint, solver_version FROM verdicts"
+        )
+        defer { sqlite3_finalize(statement) }
+        let keyColumns: [CInt] = [15, 16, 17]
+        while true {
+            let code = sqlite3_step(statement)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+            }
+            // A key column that does not hold text never equals a key, as in SQL.
+            var texts: [UnsafeRawBufferPointer] = []
+            var hash = KeyHash()
+            for column in keyColumns {
+                guard sqlite3_column_type(statement, column) == SQLITE_TEXT else { break }
+                let bytes = UnsafeRawBufferPointer(
+                    start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
+                hash.add(bytes.assumingMemoryBound(to: UInt8.self))
+                texts.append(bytes)
+            }
+            guard texts.count == keyColumns.count, var k = firstOfHash[hash.value] else { continue }
+            var read: RowReader?
+            while k >= 0 {
+                let key = keys[k]
+                if Self.equal(key.solverMD5, texts[0]) && Self.equal(key.taskFingerprint, texts[1])
+                    && Self.equal(key.solverVersion, texts[2])
+                {
+                    let reader = read ?? RowReader(statement: statement, table: "verdicts")
+                    read = reader
+                    do {
+                        lookup.found[k] = try StoredVerdict(reader)
+                    } catch {
+                        lookup.untrusted.insert(key)
+                    }
+                }
+                k = nextOfSameHash[k]
+            }
+        }
+        return lookup
+    }
+
+    private static func equal(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var text = text
+        return text.withUTF8 { own in
+            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
+        }
+    }
+
+    /// FNV-1a over the key texts, each followed by a byte UTF-8 never holds, so the texts' borders
+    /// count.
+    private struct KeyHash {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            value = (value ^ 0xFF) &* 0x0000_0100_0000_01b3
+        }
+    }
+
+    /// Probes the key index once per key, a few hundred keys per statement.
+    private static func seekVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> VerdictLookup {
+        var lookup = VerdictLookup(count: keys.count)
         // Thousands of keys: bound and stepped through SQLite's own interface, as GRDB's
         // per-statement argument checks cost more here than the lookups themselves.
         var statements: [Int: SQLiteStatement] = [:]
@@ -59,7 +166,7 @@ extension CacheStore {
                     db,
                     """
                     WITH wanted(k, md5, fingerprint, version) AS (VALUES \(tuplePlaceholders(chunk.count, width: 4)))
-                    SELECT wanted.k, \(StoredVerdict.columns(prefix: "v.")), \(StoredVerdict.otherColumnsSound(prefix: "v."))
+                    SELECT wanted.k, \(StoredVerdict.columns(prefix: "v."))
                     FROM wanted CROSS JOIN verdicts AS v
                     ON v.solver_md5 = wanted.md5 AND v.task_fingerprint = wanted.fingerprint
                       AND v.solver_version = wanted.version
@@ -67,25 +174,47 @@ extension CacheStore {
                 statements[chunk.count] = statement
             }
             sqlite3_reset(statement)
-            for (offset, k) in chunk.enumerated() {
-                let first = CInt(offset * 4 + 1)
-                sqlite3_bind_int64(statement, first, Int64(k))
-                bindText(keys[k].solverMD5, to: statement, at: first + 1)
-                bindText(keys[k].taskFingerprint, to: statement, at: first + 2)
-                bindText(keys[k].solverVersion, to: statement, at: first + 3)
+            // The key texts of the chunk in one buffer, bound without SQLite copying them: the
+            // buffer outlives the stepping, and the bindings are cleared before it goes.
+            var texts: [UInt8] = []
+            var ranges: [Range<Int>] = []
+            func append(_ text: String) {
+                let start = texts.count
+                texts.append(contentsOf: text.utf8)
+                ranges.append(start..<texts.count)
             }
-            while true {
-                let code = sqlite3_step(statement)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+            for k in chunk {
+                append(keys[k].solverMD5)
+                append(keys[k].taskFingerprint)
+                append(keys[k].solverVersion)
+            }
+            texts.append(0)
+            try texts.withUnsafeBufferPointer { buffer in
+                defer { sqlite3_clear_bindings(statement) }
+                let base = UnsafeRawPointer(buffer.baseAddress!)
+                for (offset, k) in chunk.enumerated() {
+                    let first = CInt(offset * 4 + 1)
+                    sqlite3_bind_int64(statement, first, Int64(k))
+                    for field in 0..<3 {
+                        let range = ranges[offset * 3 + field]
+                        sqlite3_bind_text(
+                            statement, first + 1 + CInt(field),
+                            (base + range.lowerBound).assumingMemoryBound(to: CChar.self), CInt(range.count), nil)
+                    }
                 }
-                let read = RowReader(statement: statement, table: "verdicts")
-                guard let k = try? read.integer(0, "k", in: 0...Int64(keys.count - 1)) else { continue }
-                do {
-                    lookup.found[keys[k]] = try StoredVerdict(read)
-                } catch {
-                    lookup.untrusted.insert(keys[k])
+                while true {
+                    let code = sqlite3_step(statement)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+                    }
+                    let read = RowReader(statement: statement, table: "verdicts")
+                    guard let k = try? read.integer(0, "k", in: 0...Int64(keys.count - 1)) else { continue }
+                    do {
+                        lookup.found[k] = try StoredVerdict(read)
+                    } catch {
+                        lookup.untrusted.insert(keys[k])
+                    }
                 }
             }
         }
@@ -99,12 +228,6 @@ extension CacheStore {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
         }
         return statement
-    }
-
-    private static func bindText(_ text: String, to statement: SQLiteStatement, at index: CInt) {
-        // SQLITE_TRANSIENT: SQLite copies the text before `withCString` lets go of it.
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        _ = text.withCString { sqlite3_bind_text(statement, index, $0, -1, transient) }
     }
 
     /// Stores verdicts in one transaction, replacing those of the same key.
@@ -217,10 +340,14 @@ private struct TaskAndVersion: Hashable {
 
 /// What ``CacheStore/lookUpVerdicts(for:)`` found.
 public struct VerdictLookup: Sendable {
-    /// The verdicts that can be served.
-    public var found: [VerdictKey: StoredVerdict] = [:]
+    /// The verdict that can be served for each key asked for, by the key's position; nil when
+    /// the cache has none.
+    public var found: [StoredVerdict?]
     /// Keys whose row holds what batt would never write: to revalidate and replace.
     public var untrusted: Set<VerdictKey> = []
 
-    public init() {}
+    /// A lookup of `count` keys that found nothing yet.
+    public init(count: Int = 0) {
+        found = [StoredVerdict?](repeating: nil, count: count)
+    }
 }

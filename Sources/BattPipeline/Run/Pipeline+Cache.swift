@@ -54,7 +54,7 @@ extension Verdict {
     /// A verdict served from the cache.
     init(_ stored: StoredVerdict) {
         self.init(
-            outcome: stored.outcome, pairResults: stored.pairResults.map { PairResult(rawValue: $0) ?? .wrong },
+            outcome: stored.outcome, pairResults: stored.pairResults.utf8.map { PairResult(ascii: $0) ?? .wrong },
             demoCorrect: stored.demoCorrect, demoCount: stored.demoCount,
             testCorrect: stored.testCorrect, testCount: stored.testCount,
             elapsedSeconds: stored.elapsedSeconds, timeLimitSeconds: stored.timeLimitSeconds ?? 0,

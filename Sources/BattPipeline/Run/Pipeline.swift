@@ -306,13 +306,13 @@ public struct Pipeline: Sendable {
         do {
             let lookup: VerdictLookup
             do {
-                lookup = try store?.lookUpVerdicts(for: keys) ?? VerdictLookup()
+                lookup = try store?.lookUpVerdicts(for: keys) ?? VerdictLookup(count: keys.count)
             } catch {
                 throw PipelineError.cache("cannot read the cache: \(error)")
             }
             let staleUse = Date().addingTimeInterval(-Pipeline.lastUseGranularity)
             for (k, key) in keys.enumerated() {
-                if let record = lookup.found[key],
+                if let record = lookup.found[k],
                     record.isReusable(underTimeLimit: options.timeLimitSeconds, budget: evaluator.budget)
                 {
                     tables.verdicts[k] = Verdict(record)

@@ -10,6 +10,19 @@ public enum PairResult: Character, Sendable {
     case notRun = "-"
     /// A test pair whose output the task does not give.
     case unknown = "?"
+
+    /// The pair result a byte of a stored `pair_results` text stands for (served rows hold only
+    /// these ASCII bytes).
+    init?(ascii byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "1"): self = .correct
+        case UInt8(ascii: "0"): self = .wrong
+        case UInt8(ascii: "E"): self = .error
+        case UInt8(ascii: "-"): self = .notRun
+        case UInt8(ascii: "?"): self = .unknown
+        default: return nil
+        }
+    }
 }
 
 /// A validation verdict: what the pipeline stores per (solver, task, solver version).
@@ -58,7 +71,7 @@ extension Verdict {
     /// The verdict a cache row holds.
     init(_ record: VerdictRecord) {
         self.init(
-            outcome: record.outcome, pairResults: record.pairResults.map { PairResult(rawValue: $0) ?? .wrong },
+            outcome: record.outcome, pairResults: record.pairResults.utf8.map { PairResult(ascii: $0) ?? .wrong },
             demoCorrect: record.demoCorrect, demoCount: record.demoCount,
             testCorrect: record.testCorrect, testCount: record.testCount,
             elapsedSeconds: record.elapsedSeconds, timeLimitSeconds: record.timeLimitSeconds ?? 0,

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import BattCache
@@ -162,5 +163,52 @@ import Testing
         verdict.budget = 1_000
         try store.insert(verdicts: [verdict])
         #expect(try store.verdicts(for: [verdict.key])[verdict.key]?.budget == 1_000)
+    }
+}
+
+/// A run's verdict lookup seeks each key in the key index, or reads the whole table once when it
+/// holds not many more rows than keys: either way it finds the same verdicts and distrusts the
+/// same damaged rows.
+@Suite struct VerdictLookupStrategyTests {
+    /// Hand edits a row may have suffered, the key columns' included.
+    static let damages = [
+        "", "outcome = 'banana'", "pair_results = 'xyz'", "pair_results = '1' || char(0) || 'x'",
+        "demo_correct = demo_count + 1", "elapsed_seconds = 'soon'", "hit_count = x'00ff'", "budget = 0",
+        "task_id = x'01'", "created_at = -5", "solver_md5 = CAST(solver_md5 AS BLOB)",
+        "solver_md5 = solver_md5 || char(0)", "task_fingerprint = upper(task_fingerprint)", "solver_version = 7",
+    ]
+
+    @Test(arguments: damages)
+    func seekingEachKeyAndScanningTheTableFindTheSameVerdicts(damage: String) throws {
+        let cache = try TestCache(.onDisk)
+        let verdicts = (0..<60).map { n in
+            Fixture.verdict(
+                n % 25, task: "t\(n % 3)", version: n % 4 == 0 ? "v2" : "v1", outcome: n % 5 == 0 ? .wrong : .correct,
+                pairs: n % 5 == 0 ? "101" : "111", error: n % 7 == 0 ? "boom" : nil)
+        }
+        try cache.store.insert(verdicts: verdicts)
+        if !damage.isEmpty {
+            let queue = try DatabaseQueue(path: cache.folder.path("cache.sqlite"))
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                try db.execute(sql: "UPDATE verdicts SET \(damage) WHERE id IN (SELECT id FROM verdicts LIMIT 3)")
+            }
+            try queue.close()
+        }
+        // Keys of stored rows (one twice), and keys no row has.
+        let keys = verdicts.prefix(45).map(\.key) + [verdicts[3].key, Fixture.key(99), Fixture.key(1, version: "v9")]
+
+        let seek = try cache.store.read { try CacheStore.fetchVerdicts($0, for: keys, strategy: .seekEachKey) }
+        let scan = try cache.store.read { try CacheStore.fetchVerdicts($0, for: keys, strategy: .scanTable) }
+        #expect(scan.found == seek.found)
+        #expect(scan.untrusted == seek.untrusted)
+        let found = seek.found.compactMap { $0 }.count
+        if damage.isEmpty {
+            #expect(found == 46 && seek.untrusted.isEmpty)
+        } else if damage.hasPrefix("solver_") || damage.hasPrefix("task_fingerprint") {
+            #expect(found == 43 && seek.untrusted.isEmpty, "a row whose key was edited answers no key")
+        } else {
+            #expect(found == 43 && seek.untrusted.count == 3, "a damaged row is distrusted, not served")
+        }
     }
 }
