@@ -82,10 +82,10 @@ extension CacheStore {
         var nextOfSameHash = [Int](repeating: -1, count: keys.count)
         for (k, key) in keys.enumerated().reversed() {
             var hash = KeyHash()
-            for text in [key.solverMD5, key.taskFingerprint, key.solverVersion] {
-                var text = text
-                text.withUTF8 { hash.add($0) }
-            }
+            var (md5, fingerprint, version) = (key.solverMD5, key.taskFingerprint, key.solverVersion)
+            md5.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
+            fingerprint.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
+            version.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
             nextOfSameHash[k] = firstOfHash[hash.value] ?? -1
             firstOfHash[hash.value] = k
         }
@@ -94,29 +94,30 @@ extension CacheStore {
             "SELECT NULL, \(StoredVerdict.columns(prefix: "")), solver_md5, task_fingerprint, solver_version FROM verdicts"
         )
         defer { sqlite3_finalize(statement) }
-        let keyColumns: [CInt] = [15, 16, 17]
+        /// The bytes of a key column; nil when it does not hold text, which never equals a key,
+        /// as in SQL.
+        func keyText(_ column: CInt) -> UnsafeRawBufferPointer? {
+            guard sqlite3_column_type(statement, column) == SQLITE_TEXT else { return nil }
+            return UnsafeRawBufferPointer(
+                start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
+        }
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
             }
-            // A key column that does not hold text never equals a key, as in SQL.
-            var texts: [UnsafeRawBufferPointer] = []
+            guard let md5 = keyText(15), let fingerprint = keyText(16), let version = keyText(17) else { continue }
             var hash = KeyHash()
-            for column in keyColumns {
-                guard sqlite3_column_type(statement, column) == SQLITE_TEXT else { break }
-                let bytes = UnsafeRawBufferPointer(
-                    start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
-                hash.add(bytes.assumingMemoryBound(to: UInt8.self))
-                texts.append(bytes)
-            }
-            guard texts.count == keyColumns.count, var k = firstOfHash[hash.value] else { continue }
+            hash.add(md5)
+            hash.add(fingerprint)
+            hash.add(version)
+            guard var k = firstOfHash[hash.value] else { continue }
             var read: RowReader?
             while k >= 0 {
                 let key = keys[k]
-                if Self.equal(key.solverMD5, texts[0]) && Self.equal(key.taskFingerprint, texts[1])
-                    && Self.equal(key.solverVersion, texts[2])
+                if Self.equal(key.solverMD5, md5) && Self.equal(key.taskFingerprint, fingerprint)
+                    && Self.equal(key.solverVersion, version)
                 {
                     let reader = read ?? RowReader(statement: statement, table: "verdicts")
                     read = reader
@@ -144,7 +145,7 @@ extension CacheStore {
     private struct KeyHash {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
             for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
             value = (value ^ 0xFF) &* 0x0000_0100_0000_01b3
         }
