@@ -77,10 +77,11 @@ public struct InternTable: Sendable {
     /// The index of `text` when it is known.
     public func existingID(_ text: String) -> Int32? { ids[text] }
 
-    /// Makes room for `count` strings in all, so adding them never grows the table again.
-    public mutating func reserveCapacity(_ count: Int) {
-        strings.reserveCapacity(count)
-        ids.reserveCapacity(count)
+    /// Makes room for `count` strings in all; a table that must grow at least doubles, so
+    /// reserving again and again never copies it each time.
+    public mutating func reserveCapacity(atLeast count: Int) {
+        if count > strings.capacity { strings.reserveCapacity(max(count, strings.capacity * 2)) }
+        if count > ids.capacity { ids.reserveCapacity(max(count, ids.capacity * 2)) }
     }
 
     /// The string of index `id`; nil for -1 (no string).
@@ -210,14 +211,18 @@ public struct CandidateTable: Sendable {
     }
 
     /// The body index of `hash`, added when new.
-    /// Makes room for `count` more candidates of as many bodies and solvers: one reservation
-    /// instead of growing the tables again and again while a record is read.
+    /// Makes room for `count` more candidates of as many bodies and solvers, so a record's part
+    /// does not grow the tables step by step. A table that must grow at least doubles: reserving
+    /// exactly part after part would copy it once per part.
     mutating func reserveRecorded(_ count: Int) {
-        rows.reserveCapacity(rows.count + count)
-        bodies.reserveCapacity(bodies.count + count)
-        bodyIDs.reserveCapacity(bodies.count + count)
-        recordedSolverOfBody.reserveCapacity(bodies.count + count)
-        recordedSolvers.reserveCapacity(recordedSolvers.count + count)
+        func room(_ needed: Int, _ capacity: Int) -> Int? { needed > capacity ? max(needed, capacity * 2) : nil }
+        if let size = room(rows.count + count, rows.capacity) { rows.reserveCapacity(size) }
+        if let size = room(bodies.count + count, bodies.capacity) { bodies.reserveCapacity(size) }
+        if let size = room(bodies.count + count, bodyIDs.capacity) { bodyIDs.reserveCapacity(size) }
+        if let size = room(bodies.count + count, recordedSolverOfBody.capacity) {
+            recordedSolverOfBody.reserveCapacity(size)
+        }
+        recordedSolvers.reserveCapacity(atLeast: recordedSolvers.count + count)
     }
 
     mutating func bodyID(_ hash: Digest16) -> Int32 {
