@@ -25,6 +25,20 @@ struct RunBrokenInputTests {
         #expect(run.stderr.contains("pass --candidates"), "\(run)")
     }
 
+    @Test(arguments: ["tasks", "candidates"])
+    func aMissingInputCreatesNoCache(missing input: String) async throws {
+        let folder = try RunFolder()
+        let missing = folder.path("no-such-\(input)")
+        let run = try await BattBinary.run([
+            "run", "--tasks", input == "tasks" ? missing : RunFixtures.tasks,
+            "--candidates", input == "candidates" ? missing : RunFixtures.candidates,
+            "--cache", folder.path("cache.sqlite"),
+        ])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.contains("'\(missing)'"), "\(run)")
+        #expect(try folder.listing().isEmpty, "a mistyped path leaves no cache file behind")
+    }
+
     @Test func missingSeedExitsOneNamesItAndCreatesNoCache() async throws {
         let folder = try RunFolder()
         let seed = folder.path("no-such-seed.sqlite")

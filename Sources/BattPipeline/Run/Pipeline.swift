@@ -87,6 +87,12 @@ public struct Pipeline: Sendable {
         async let readingCandidates = Result {
             try CandidateSource.read(path: options.candidatesPath, defaultTaskID: options.defaultTaskID)
         }
+        // A new cache file is made only once the inputs turn out readable: a mistyped path leaves
+        // nothing behind. An existing cache opens while they are read.
+        if let path = options.cachePath, !FileManager.default.fileExists(atPath: path) {
+            if case .failure(let error) = await readingCandidates { throw PipelineError.candidates("\(error)") }
+            if case .failure(let error) = await readingTasks { throw PipelineError.tasks("\(error)") }
+        }
         let store = try openCache()
         var files: [CandidateSource.File]
         switch await readingCandidates {
