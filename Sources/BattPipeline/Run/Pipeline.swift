@@ -324,7 +324,7 @@ public struct Pipeline: Sendable {
                     tables.verdicts[k] = Verdict(record)
                     tables.fromCache[k] = true
                     // Recording the hits (last use, hit count) overlaps validation and the summary.
-                    if (record.lastUsedAt ?? .distantPast) <= staleUse { hitKeys.append(key) }
+                    if record.lastUsedAt <= staleUse { hitKeys.append(key) }
                 } else {
                     misses.append(k)
                 }
@@ -354,17 +354,16 @@ public struct Pipeline: Sendable {
         clock.end("lookup")
 
         // Validate the misses in parallel, storing verdicts in batches as they complete. Each
-        // miss's function is parsed again from its file: syntax trees exist only for the solvers
-        // being validated.
+        // miss's function is parsed again from its file when its task's batch is validated:
+        // syntax trees exist only for the solvers being validated at the time.
         progress(.phase("validate"))
         var validateStoreSeconds = 0.0
         let jobs = tables.jobs
-        let parsedAgain = ParallelLoop.map(misses, chunkSize: 64) { k in table.function(at: Int(jobs[k].candidate)) }
-        var work: [(job: Int, function: CandidateFunction, task: ARCTask)] = []
+        var work: [(job: Int, candidate: Int, task: ARCTask)] = []
         work.reserveCapacity(misses.count)
-        for (k, function) in zip(misses, parsedAgain) {
-            guard let taskID = table.tasks[jobs[k].task], let task = taskSet[taskID], let function else { continue }
-            work.append((k, function, task))
+        for k in misses {
+            guard let taskID = table.tasks[jobs[k].task], let task = taskSet[taskID] else { continue }
+            work.append((k, Int(jobs[k].candidate), task))
         }
         var pending: [VerdictRecord] = []
         var lastStored = Date()
@@ -395,10 +394,10 @@ public struct Pipeline: Sendable {
             }
         }
         let validated = try await Pipeline.validate(
-            work.map { (function: $0.function, task: $0.task) }, with: evaluator, jobs: options.jobs,
-            collect: collect)
+            work.map { (candidate: $0.candidate, task: $0.task) }, parse: { [table] in table.function(at: $0) },
+            with: evaluator, jobs: options.jobs, collect: collect)
         for (offset, verdict) in validated.enumerated() { tables.verdicts[work[offset].job] = verdict }
-        summary.validated = validated.count
+        summary.validated = validated.count { $0 != nil }
         work = []
         storeSeconds += validateStoreSeconds
         clock.end("validate", minus: validateStoreSeconds)
