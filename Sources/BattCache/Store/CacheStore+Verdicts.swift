@@ -94,6 +94,8 @@ extension CacheStore {
             "SELECT NULL, \(StoredVerdict.columns(prefix: "")), solver_md5, task_fingerprint, solver_version FROM verdicts"
         )
         defer { sqlite3_finalize(statement) }
+        // Reads whichever row the statement stands on.
+        let read = RowReader(statement: statement, table: "verdicts")
         /// The bytes of a key column; nil when it does not hold text, which never equals a key,
         /// as in SQL.
         func keyText(_ column: CInt) -> UnsafeRawBufferPointer? {
@@ -101,28 +103,20 @@ extension CacheStore {
             return UnsafeRawBufferPointer(
                 start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
         }
-        while true {
-            let code = sqlite3_step(statement)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
-            }
-            guard let md5 = keyText(15), let fingerprint = keyText(16), let version = keyText(17) else { continue }
+        try forEachRow(of: statement, in: db) {
+            guard let md5 = keyText(15), let fingerprint = keyText(16), let version = keyText(17) else { return }
             var hash = KeyHash()
             hash.add(md5)
             hash.add(fingerprint)
             hash.add(version)
-            guard var k = firstOfHash[hash.value] else { continue }
-            var read: RowReader?
+            guard var k = firstOfHash[hash.value] else { return }
             while k >= 0 {
                 let key = keys[k]
                 if Self.equal(key.solverMD5, md5) && Self.equal(key.taskFingerprint, fingerprint)
                     && Self.equal(key.solverVersion, version)
                 {
-                    let reader = read ?? RowReader(statement: statement, table: "verdicts")
-                    read = reader
                     do {
-                        lookup.found[k] = try StoredVerdict(reader)
+                        lookup.found[k] = try StoredVerdict(read)
                     } catch {
                         lookup.untrusted.insert(key)
                     }
@@ -203,14 +197,9 @@ extension CacheStore {
                             (base + range.lowerBound).assumingMemoryBound(to: CChar.self), CInt(range.count), nil)
                     }
                 }
-                while true {
-                    let code = sqlite3_step(statement)
-                    if code == SQLITE_DONE { break }
-                    guard code == SQLITE_ROW else {
-                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
-                    }
-                    let read = RowReader(statement: statement, table: "verdicts")
-                    guard let k = try? read.integer(0, "k", in: 0...Int64(keys.count - 1)) else { continue }
+                let read = RowReader(statement: statement, table: "verdicts")
+                try forEachRow(of: statement, in: db) {
+                    guard let k = try? read.integer(0, "k", in: 0...Int64(keys.count - 1)) else { return }
                     do {
                         lookup.found[k] = try StoredVerdict(read)
                     } catch {
@@ -220,6 +209,18 @@ extension CacheStore {
             }
         }
         return lookup
+    }
+
+    /// Steps `statement` through its rows, calling `row` on each while the statement stands on it.
+    private static func forEachRow(of statement: SQLiteStatement, in db: Database, _ row: () throws -> Void) throws {
+        while true {
+            let code = sqlite3_step(statement)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+            }
+            try row()
+        }
     }
 
     private static func prepare(_ db: Database, _ sql: String) throws -> SQLiteStatement {
