@@ -22,7 +22,7 @@ public enum MD5Hex {
     }
 
     /// The lowercase hex form of a digest.
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    public static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let alphabet: StaticString = "0123456789abcdef"
         var characters: [UInt8] = []
         characters.reserveCapacity(32)

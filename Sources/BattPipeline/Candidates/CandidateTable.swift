@@ -48,13 +48,7 @@ public struct Digest16: Hashable, Sendable, Comparable {
 
     /// 32 lowercase hex digits.
     public var hex: String {
-        let alphabet: [UInt8] = Array("0123456789abcdef".utf8)
-        var characters = [UInt8](repeating: 0, count: 32)
-        for k in 0..<16 {
-            characters[15 - k] = alphabet[Int((high >> (4 * UInt64(k))) & 0xF)]
-            characters[31 - k] = alphabet[Int((low >> (4 * UInt64(k))) & 0xF)]
-        }
-        return String(decoding: characters, as: UTF8.self)
+        MD5Hex.hex((0..<16).map { k in UInt8(truncatingIfNeeded: (k < 8 ? high : low) >> (56 - 8 * UInt64(k % 8))) })
     }
 }
 
