@@ -2,7 +2,6 @@ import BattLanguage
 import BattTasks
 
 extension Pipeline {
-    /// One solver to validate: a candidate that stands for its (task, solver), and the task.
     /// A candidate to validate (its index in the run's table) and its task.
     typealias ValidationItem = (candidate: Int, task: ARCTask)
 
