@@ -24,7 +24,7 @@ import Testing
         let tasks = try TaskLoader.load(path: Fixtures.tasks)
         let expected = try Dictionary(
             uniqueKeysWithValues: tasks.sortedTasks.map {
-                (try TaskFilesDigest.md5(ofFile: $0.source), $0.fingerprint.hex)
+                (try TaskFilesDigest.sha256(ofFile: $0.source), $0.fingerprint.hex)
             })
         #expect(try remembered(in: cache, for: Fixtures.tasks) == expected)
     }
@@ -47,7 +47,7 @@ import Testing
         let tasks = try TaskLoader.load(path: Fixtures.tasks)
         let a = try #require(tasks["a1a1a1a1"])
         let b = try #require(tasks["b2b2b2b2"])
-        let bDigest = try TaskFilesDigest.md5(ofFile: b.source)
+        let bDigest = try TaskFilesDigest.sha256(ofFile: b.source)
         try CacheStore(path: cache).storeTaskFingerprints(
             [bDigest: a.fingerprint.hex], decoderVersion: TaskFiles.decoderVersion)
 
@@ -70,12 +70,12 @@ import Testing
         let remembered = try remembered(in: cache, for: tasks)
         #expect(remembered.count == 3)
         let decoded = try #require(try TaskLoader.load(path: tasks)["c3c3c3c3"])
-        #expect(remembered[try TaskFilesDigest.md5(ofFile: path)] == decoded.fingerprint.hex)
+        #expect(remembered[try TaskFilesDigest.sha256(ofFile: path)] == decoded.fingerprint.hex)
     }
 }
 
 enum TaskFilesDigest {
-    static func md5(ofFile path: String) throws -> String {
-        MD5Hex.digest(of: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
+    static func sha256(ofFile path: String) throws -> String {
+        FileDigest.hex(of: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
     }
 }

@@ -4,19 +4,19 @@ import Testing
 
 @testable import BattTasks
 
-/// A folder of task files is read with the md5 of each file's bytes; a file whose digest the
+/// A folder of task files is read with the SHA-256 of each file's bytes; a file whose digest the
 /// caller already knows keeps the fingerprint given for it and is decoded only on demand.
 @Suite struct TaskFilesTests {
-    static func md5(ofFile path: String) throws -> String {
+    static func sha256(ofFile path: String) throws -> String {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        return Insecure.MD5.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
-    @Test func aFolderGivesTheMD5OfEachReadableFileInNameOrder() throws {
+    @Test func aFolderGivesTheSHA256OfEachReadableFileInNameOrder() throws {
         let files = try TaskLoader.read(path: Fixtures.examples)
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.examples)
             .filter { $0.hasSuffix(".json") }.sorted()
-        #expect(files.fileDigests == (try names.map { try Self.md5(ofFile: Fixtures.examples + "/" + $0) }))
+        #expect(files.fileDigests == (try names.map { try Self.sha256(ofFile: Fixtures.examples + "/" + $0) }))
     }
 
     @Test func withNothingKnownEveryTaskIsDecodedAndEveryDigestIsNew() throws {
@@ -25,7 +25,7 @@ import Testing
         #expect(set.ids == (try TaskLoader.load(path: Fixtures.examples)).ids)
         #expect(Set(set.newlyDigested.keys) == Set(try TaskLoader.read(path: Fixtures.examples).fileDigests))
         for task in set.sortedTasks {
-            let digest = try Self.md5(ofFile: task.source)
+            let digest = try Self.sha256(ofFile: task.source)
             #expect(set.newlyDigested[digest] == task.fingerprint)
         }
     }
@@ -33,7 +33,7 @@ import Testing
     @Test func aKnownFileIsFingerprintedWithoutBeingDecoded() throws {
         let decoded = try TaskLoader.load(path: Fixtures.examples)
         let first = try #require(decoded.sortedTasks.first)
-        let digest = try Self.md5(ofFile: first.source)
+        let digest = try Self.sha256(ofFile: first.source)
         let set = try TaskLoader.read(path: Fixtures.examples).load(knowing: [digest: first.fingerprint])
         #expect(set[first.id] == nil)
         #expect(set.contains(first.id))
@@ -53,7 +53,7 @@ import Testing
         let decoded = try TaskLoader.load(path: Fixtures.examples)
         let first = try #require(decoded.sortedTasks.first)
         let wrong = TaskFingerprint(hex: String(repeating: "0", count: 32))
-        let digest = try Self.md5(ofFile: first.source)
+        let digest = try Self.sha256(ofFile: first.source)
         let set = try TaskLoader.read(path: Fixtures.examples).load(knowing: [digest: wrong])
         #expect(set.fingerprint(of: first.id) == wrong)
 
@@ -66,7 +66,7 @@ import Testing
         let folder = Fixtures.path("Malformed")
         let plain = try TaskLoader.load(path: folder)
         let good = try #require(plain.sortedTasks.first)
-        let known = [try Self.md5(ofFile: good.source): good.fingerprint]
+        let known = [try Self.sha256(ofFile: good.source): good.fingerprint]
         let set = try TaskLoader.read(path: folder).load(knowing: known)
         #expect(set.diagnostics == plain.diagnostics)
         #expect(set.ids == plain.ids)

@@ -4,7 +4,7 @@ import GRDB
 /// What a candidate file held, keyed by the md5 of its bytes, so an unchanged file need not be
 /// parsed again. The contents are opaque to the cache: the pipeline writes and reads them.
 public struct CandidateFileKey: Sendable, Hashable {
-    /// md5 of the file's bytes.
+    /// What the file's bytes are known by (batt's pipeline uses their SHA-256).
     public var fileDigest: String
     /// Whatever else decides the file's tasks (its folder, `--task`).
     public var context: String

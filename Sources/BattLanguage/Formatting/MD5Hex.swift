@@ -21,11 +21,11 @@ public enum MD5Hex {
         public func finish() -> String { hex(md5.finalize()) }
     }
 
-    /// The lowercase hex form of a digest.
+    /// The lowercase hex form of a digest (of any length).
     public static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let alphabet: StaticString = "0123456789abcdef"
         var characters: [UInt8] = []
-        characters.reserveCapacity(32)
+        characters.reserveCapacity(max(32, 2 * digest.underestimatedCount))
         alphabet.withUTF8Buffer { table in
             for byte in digest {
                 characters.append(table[Int(byte >> 4)])

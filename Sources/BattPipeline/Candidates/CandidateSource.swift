@@ -48,7 +48,7 @@ public enum CandidateSource {
         init(path: String, unreadable: String?, note: String?) {
             (self.path, self.unreadable, self.note) = (path, unreadable, note)
             key = CandidateFileKey(
-                fileDigest: MD5Hex.digest(of: Array(("unread:" + path).utf8)), context: "", languageVersion: "")
+                fileDigest: FileDigest.hex(of: Array(("unread:" + path).utf8)), context: "", languageVersion: "")
         }
 
         /// The diagnostic an entry that was not read gives.
@@ -141,7 +141,7 @@ public enum CandidateSource {
         }
     }
 
-    /// What identifies the record of `file` with bytes of md5 `digest`.
+    /// What identifies the record of `file` whose bytes have the ``FileDigest`` `digest`.
     static func key(of file: String, digest: String, defaultTaskID: String?) -> CandidateFileKey {
         let context = "folder=\(taskID(inFolderOf: file) ?? "")|task=\(defaultTaskID ?? "")"
         return CandidateFileKey(fileDigest: digest, context: context, languageVersion: languageVersion)
@@ -199,7 +199,7 @@ public enum CandidateSource {
                 continue
             }
             // The record describes the bytes parsed, should the file have changed since it was digested.
-            let digest = MD5Hex.digest(of: bytes)
+            let digest = FileDigest.hex(of: bytes)
             var parsedFile = file
             if digest != file.key.fileDigest {
                 parsedFile = File(

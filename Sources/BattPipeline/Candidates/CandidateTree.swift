@@ -114,9 +114,10 @@ struct CandidateTree {
             .map { bytes }
     }
 
-    /// The md5 of a candidate file's bytes, read a piece at a time, or why they cannot be had.
+    /// The ``FileDigest`` of a candidate file's bytes, read a piece at a time, or why they cannot
+    /// be had.
     static func digest(of path: String) -> Result<String, CandidateReadError> {
-        var hasher = MD5Hex.Hasher()
+        var hasher = FileDigest.Hasher()
         return readPieces(path, reserving: { _ in }, each: { hasher.update($0) }).map { hasher.finish() }
     }
 

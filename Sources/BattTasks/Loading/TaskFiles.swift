@@ -1,6 +1,6 @@
 import Crypto
 
-/// Task files read from disk but not yet decoded, each with the md5 of its bytes, so a caller that
+/// Task files read from disk but not yet decoded, each with the SHA-256 of its bytes, so a caller that
 /// remembers which fingerprint those bytes decode to (the cache does) need not decode them again.
 ///
 /// Only a folder of `<id>.json` files is read this way, one digest per file; the other layouts
@@ -27,7 +27,7 @@ public struct TaskFiles: Sendable {
 
     private let contents: Contents
 
-    /// The md5 of each readable task file's bytes, in name order.
+    /// The SHA-256 (lowercase hex) of each readable task file's bytes, in name order.
     public var fileDigests: [String] {
         guard case .folder(let entries, _) = contents else { return [] }
         return entries.map(\.digest)
@@ -74,7 +74,7 @@ public struct TaskFiles: Sendable {
     }
 
     static func digest(of bytes: [UInt8]) -> String {
-        TaskFingerprint.hex(Insecure.MD5.hash(data: bytes))
+        TaskFingerprint.hex(SHA256.hash(data: bytes))
     }
 }
 
