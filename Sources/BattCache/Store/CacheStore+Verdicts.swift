@@ -41,7 +41,10 @@ extension CacheStore {
     /// writes there, so a row damaged anywhere is still found out.
     public func lookUpVerdicts(for keys: [VerdictKey]) throws -> VerdictLookup {
         guard !keys.isEmpty else { return VerdictLookup(count: 0) }
-        return try read { db in try Self.fetchVerdicts(db, for: keys) }
+        // Another connection can read alongside this one only to a file this process opened
+        // read-write: it has its -wal and -shm, and reading creates nothing.
+        let file = accessMode == .readWrite ? filePath : nil
+        return try read { db in try Self.fetchVerdicts(db, for: keys, secondConnectionTo: file) }
     }
 
     /// How ``fetchVerdicts(_:for:strategy:)`` finds the rows of the keys.
@@ -50,16 +53,27 @@ extension CacheStore {
         case seekEachKey
         /// One pass over the whole table, each row matched against the keys.
         case scanTable
-        /// Scans when the table holds not many more rows than keys asked for, else seeks.
+        /// One pass in two halves at once, the upper half through a second connection to the
+        /// file (given to ``fetchVerdicts(_:for:strategy:secondConnectionTo:)``); through `db`
+        /// alone when there is none or it fails.
+        case scanTableInHalves
+        /// Scans when the table holds not many more rows than keys asked for, else seeks; a scan
+        /// for thousands of keys goes in halves when a second connection can be had.
         case automatic
     }
 
+    /// From how many keys a scan goes in halves: opening the second connection and starting its
+    /// thread cost about what a few hundred rows do.
+    static let halvedScanMinimumKeys = 2048
+
     static func fetchVerdicts(
-        _ db: Database, for keys: [VerdictKey], strategy: LookupStrategy = .automatic
+        _ db: Database, for keys: [VerdictKey], strategy: LookupStrategy = .automatic,
+        secondConnectionTo file: String? = nil
     ) throws -> VerdictLookup {
         switch strategy {
         case .seekEachKey: return try seekVerdicts(db, for: keys)
         case .scanTable: return try scanVerdicts(db, for: keys)
+        case .scanTableInHalves: return try scanVerdicts(db, for: keys, alsoThrough: file)
         case .automatic:
             // Reading a row in a pass over the table costs about a quarter of probing the key
             // index for one key: a warm run over the workload that filled its cache asks for about
@@ -67,31 +81,94 @@ extension CacheStore {
             guard keys.count >= 256, let highest = try Int.fetchOne(db, sql: "SELECT max(id) FROM verdicts"),
                 highest <= keys.count * 3
             else { return try seekVerdicts(db, for: keys) }
-            return try scanVerdicts(db, for: keys)
+            return try scanVerdicts(db, for: keys, alsoThrough: keys.count >= halvedScanMinimumKeys ? file : nil)
         }
     }
 
     /// Reads the whole table once and keeps the rows of the keys, matched byte for byte on their
-    /// three key texts (as SQL's `=` matches text) without making strings of the rows.
-    private static func scanVerdicts(_ db: Database, for keys: [VerdictKey]) throws -> VerdictLookup {
-        var lookup = VerdictLookup(count: keys.count)
-        guard !keys.isEmpty else { return lookup }
-        // The keys by a hash of their texts, those of one hash chained.
-        var firstOfHash: [UInt64: Int] = [:]
-        firstOfHash.reserveCapacity(keys.count)
-        var nextOfSameHash = [Int](repeating: -1, count: keys.count)
-        for (k, key) in keys.enumerated().reversed() {
-            var hash = KeyHash()
-            var (md5, fingerprint, version) = (key.solverMD5, key.taskFingerprint, key.solverVersion)
-            md5.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
-            fingerprint.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
-            version.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
-            nextOfSameHash[k] = firstOfHash[hash.value] ?? -1
-            firstOfHash[hash.value] = k
+    /// three key texts (as SQL's `=` matches text) without making strings of the rows. With
+    /// `file`, the rows above the middle id are read at the same time through a second, read-only
+    /// connection to it; should that fail, `db` reads them too.
+    ///
+    /// The two connections may see the table a commit apart. Every row either one reads is a
+    /// verdict some run stored, so the lookup is as sound as one pass; a row another process
+    /// moved between the halves meanwhile is at worst missed, and its solver validated again.
+    private static func scanVerdicts(
+        _ db: Database, for keys: [VerdictKey], alsoThrough file: String? = nil
+    ) throws -> VerdictLookup {
+        guard !keys.isEmpty else { return VerdictLookup(count: keys.count) }
+        let index = KeyIndex(keys)
+        let connection = db.sqliteConnection
+        guard let file, let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM verdicts"), highest > 1
+        else {
+            return try scanRows(connection, for: keys, index, where: nil)
         }
+        let middle = highest / 2
+        let upper = UpperHalf()
+        let done = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: done) {
+            upper.result = Result { try scanRows(ofFile: file, for: keys, index, where: "id > \(middle)") }
+        }
+        var lookup = try scanRows(connection, for: keys, index, where: "id <= \(middle)")
+        done.wait()
+        let other: VerdictLookup
+        switch upper.result {
+        case .success(let found)?: other = found
+        case .failure?, nil: other = try scanRows(connection, for: keys, index, where: "id > \(middle)")
+        }
+        for (k, verdict) in other.found.enumerated() where verdict != nil { lookup.found[k] = verdict }
+        lookup.untrusted.formUnion(other.untrusted)
+        return lookup
+    }
+
+    /// What the thread reading the upper half hands back.
+    private final class UpperHalf: @unchecked Sendable {
+        var result: Result<VerdictLookup, Error>?
+    }
+
+    /// The keys by a hash of their texts, those of one hash chained.
+    private struct KeyIndex: Sendable {
+        var firstOfHash: [UInt64: Int] = [:]
+        var nextOfSameHash: [Int]
+
+        init(_ keys: [VerdictKey]) {
+            firstOfHash.reserveCapacity(keys.count)
+            nextOfSameHash = [Int](repeating: -1, count: keys.count)
+            for (k, key) in keys.enumerated().reversed() {
+                var hash = KeyHash()
+                var (md5, fingerprint, version) = (key.solverMD5, key.taskFingerprint, key.solverVersion)
+                md5.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
+                fingerprint.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
+                version.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
+                nextOfSameHash[k] = firstOfHash[hash.value] ?? -1
+                firstOfHash[hash.value] = k
+            }
+        }
+    }
+
+    /// ``scanRows(_:for:_:where:)`` through a read-only connection of its own to `file`.
+    private static func scanRows(
+        ofFile file: String, for keys: [VerdictKey], _ index: KeyIndex, where condition: String
+    ) throws -> VerdictLookup {
+        var connection: OpaquePointer?
+        defer { sqlite3_close_v2(connection) }
+        let code = sqlite3_open_v2(file, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let connection else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot open a second connection")
+        }
+        sqlite3_busy_timeout(connection, 2000)
+        return try scanRows(connection, for: keys, index, where: condition)
+    }
+
+    /// One pass over the rows of the verdicts table that meet `condition` (all of them: nil).
+    private static func scanRows(
+        _ connection: OpaquePointer?, for keys: [VerdictKey], _ index: KeyIndex, where condition: String?
+    ) throws -> VerdictLookup {
+        var lookup = VerdictLookup(count: keys.count)
         let statement = try prepare(
-            db,
+            connection,
             "SELECT NULL, \(StoredVerdict.columns(prefix: "")), solver_md5, task_fingerprint, solver_version FROM verdicts"
+                + (condition.map { " WHERE \($0)" } ?? "")
         )
         defer { sqlite3_finalize(statement) }
         // Reads whichever row the statement stands on.
@@ -103,13 +180,13 @@ extension CacheStore {
             return UnsafeRawBufferPointer(
                 start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
         }
-        try forEachRow(of: statement, in: db) {
+        try forEachRow(of: statement, on: connection) {
             guard let md5 = keyText(15), let fingerprint = keyText(16), let version = keyText(17) else { return }
             var hash = KeyHash()
             hash.add(md5)
             hash.add(fingerprint)
             hash.add(version)
-            guard var k = firstOfHash[hash.value] else { return }
+            guard var k = index.firstOfHash[hash.value] else { return }
             while k >= 0 {
                 let key = keys[k]
                 if Self.equal(key.solverMD5, md5) && Self.equal(key.taskFingerprint, fingerprint)
@@ -121,7 +198,7 @@ extension CacheStore {
                         lookup.untrusted.insert(key)
                     }
                 }
-                k = nextOfSameHash[k]
+                k = index.nextOfSameHash[k]
             }
         }
         return lookup
@@ -158,7 +235,7 @@ extension CacheStore {
                 statement = prepared
             } else {
                 statement = try prepare(
-                    db,
+                    db.sqliteConnection,
                     """
                     WITH wanted(k, md5, fingerprint, version) AS (VALUES \(tuplePlaceholders(chunk.count, width: 4)))
                     SELECT wanted.k, \(StoredVerdict.columns(prefix: "v."))
@@ -198,7 +275,7 @@ extension CacheStore {
                     }
                 }
                 let read = RowReader(statement: statement, table: "verdicts")
-                try forEachRow(of: statement, in: db) {
+                try forEachRow(of: statement, on: db.sqliteConnection) {
                     guard let k = try? read.integer(0, "k", in: 0...Int64(keys.count - 1)) else { return }
                     do {
                         lookup.found[k] = try StoredVerdict(read)
@@ -212,24 +289,31 @@ extension CacheStore {
     }
 
     /// Steps `statement` through its rows, calling `row` on each while the statement stands on it.
-    private static func forEachRow(of statement: SQLiteStatement, in db: Database, _ row: () throws -> Void) throws {
+    private static func forEachRow(
+        of statement: SQLiteStatement, on connection: OpaquePointer?, _ row: () throws -> Void
+    ) throws {
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: lastErrorMessage(of: connection))
             }
             try row()
         }
     }
 
-    private static func prepare(_ db: Database, _ sql: String) throws -> SQLiteStatement {
+    private static func prepare(_ connection: OpaquePointer?, _ sql: String) throws -> SQLiteStatement {
         var statement: SQLiteStatement?
-        let code = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil)
+        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: lastErrorMessage(of: connection), sql: sql)
         }
         return statement
+    }
+
+    private static func lastErrorMessage(of connection: OpaquePointer?) -> String? {
+        sqlite3_errmsg(connection).map { String(cString: $0) }
     }
 
     /// Stores verdicts in one transaction, replacing those of the same key.

@@ -179,7 +179,7 @@ import Testing
     ]
 
     @Test(arguments: damages)
-    func seekingEachKeyAndScanningTheTableFindTheSameVerdicts(damage: String) throws {
+    func seekingEachKeyAndScanningTheTableWholeOrInHalvesFindTheSameVerdicts(damage: String) throws {
         let cache = try TestCache(.onDisk)
         let verdicts = (0..<60).map { n in
             Fixture.verdict(
@@ -191,17 +191,36 @@ import Testing
             let queue = try DatabaseQueue(path: cache.folder.path("cache.sqlite"))
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-                try db.execute(sql: "UPDATE verdicts SET \(damage) WHERE id IN (SELECT id FROM verdicts LIMIT 3)")
+                // Rows in both halves of a scan in halves: the first two and the last.
+                try db.execute(
+                    sql: """
+                        UPDATE verdicts SET \(damage)
+                        WHERE id IN (SELECT id FROM verdicts ORDER BY id LIMIT 2) OR id = (SELECT max(id) FROM verdicts)
+                        """)
             }
             try queue.close()
         }
-        // Keys of stored rows (one twice), and keys no row has.
-        let keys = verdicts.prefix(45).map(\.key) + [verdicts[3].key, Fixture.key(99), Fixture.key(1, version: "v9")]
+        // Keys of stored rows (the damaged ones among them, one key twice), and keys no row has.
+        let keys =
+            verdicts.prefix(44).map(\.key) + [verdicts[59].key, verdicts[3].key, Fixture.key(99), Fixture.key(1, version: "v9")]
 
         let seek = try cache.store.read { try CacheStore.fetchVerdicts($0, for: keys, strategy: .seekEachKey) }
         let scan = try cache.store.read { try CacheStore.fetchVerdicts($0, for: keys, strategy: .scanTable) }
         #expect(scan.found == seek.found)
         #expect(scan.untrusted == seek.untrusted)
+        let file = try #require(cache.store.filePath)
+        let halves = try cache.store.read {
+            try CacheStore.fetchVerdicts($0, for: keys, strategy: .scanTableInHalves, secondConnectionTo: file)
+        }
+        #expect(halves.found == seek.found)
+        #expect(halves.untrusted == seek.untrusted)
+        // A second connection that cannot be opened leaves the upper half to the first.
+        let alone = try cache.store.read {
+            try CacheStore.fetchVerdicts(
+                $0, for: keys, strategy: .scanTableInHalves, secondConnectionTo: cache.folder.path("missing/cache.sqlite"))
+        }
+        #expect(alone.found == seek.found)
+        #expect(alone.untrusted == seek.untrusted)
         let found = seek.found.compactMap { $0 }.count
         if damage.isEmpty {
             #expect(found == 46 && seek.untrusted.isEmpty)
