@@ -126,3 +126,14 @@ private struct UncheckedBody: @unchecked Sendable {
 private struct UncheckedBuffer<Element>: @unchecked Sendable {
     let base: UnsafeMutableBufferPointer<Element>
 }
+
+extension ParallelLoop {
+    /// Runs `work` on a thread of its own, awaited without holding one of Swift concurrency's
+    /// threads: blocking reads started this way run alongside the caller even when the
+    /// cooperative threads (one per core) are all busy.
+    public static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
+    }
+}

@@ -119,6 +119,23 @@ import Testing
         #expect(warm.results.allSatisfy { $0.verdictCache == .hit || $0.verdictCache == .shared })
     }
 
+    @Test func aKnownFileRunOnFewerTasksLeavesOutTheCandidatesOfTheMissingOnes() async throws {
+        let folder = try TemporaryFolder()
+        let cache = folder.path("cache.sqlite")
+        _ = try await run(.fixture(cache: cache))
+        let fewer = folder.path("tasks")
+        try FileManager.default.createDirectory(atPath: fewer, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.tasks + "/a1a1a1a1.json", toPath: fewer + "/a1a1a1a1.json")
+
+        let known = try await run(.fixture(tasks: fewer, cache: cache))
+        let parsed = try await run(.fixture(tasks: fewer, cache: nil))
+        #expect(known.summary.candidateFilesKnown, "the file's record is read, not the file")
+        #expect(known.summary.invalid == 4)
+        #expect(known.result("solve_b2b2b2b2")?.message == "task 'b2b2b2b2' is not in the task set")
+        #expect(known.results.map(\.withoutTiming).map(\.outcome) == parsed.results.map(\.outcome))
+        #expect(known.results.map(\.message) == parsed.results.map(\.message))
+    }
+
     /// The totals line reads "N candidates → B unique bodies → S unique solvers" next to
     /// "inline H hits / M misses": a warm run must show H == B. A body used by two tasks is
     /// inlined (and looked up) once, so it is one unique body.

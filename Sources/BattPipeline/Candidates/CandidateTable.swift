@@ -196,6 +196,15 @@ public struct CandidateTable: Sendable {
     /// Whether the candidate can run (no problem, task known) and has a hashed body.
     func canRun(_ index: Int) -> Bool { rows[index].problem < 0 && !rows[index].unknownTask }
 
+    /// Marks the candidates whose task is not among `knownTasks` (as reading them with
+    /// `knownTasks` would have), and unmarks the others.
+    mutating func markUnknownTasks(knowing knownTasks: Set<String>) {
+        let unknown = tasks.strings.map { !knownTasks.contains($0) }
+        for index in rows.indices where rows[index].task >= 0 {
+            rows[index].unknownTask = unknown[Int(rows[index].task)]
+        }
+    }
+
     /// The solver md5 the records give for the body of md5 `hash`.
     public func recordedSolver(ofBody hash: String) -> String? {
         guard let digest = Digest16(hex: hash), let id = bodyIDs[digest], Int(id) < recordedSolverOfBody.count else {

@@ -63,6 +63,9 @@ public struct Pipeline: Sendable {
         let evaluator: any SolverEvaluator
         let startedAt: Date
         let loadSeconds: Double
+        /// What the cache's records of the candidate files say, read while the tasks loaded; nil
+        /// without a cache or when it lacks a file's record.
+        let recorded: CandidateTable?
     }
 
     /// Runs the pipeline. When the cache knows every candidate file and every verdict, the files
@@ -83,9 +86,10 @@ public struct Pipeline: Sendable {
         let startedAt = Date()
         progress(.phase("load"))
         let options = self.options
-        async let readingTasks = Result { try TaskLoader.read(path: options.tasksPath) }
-        async let readingCandidates = Result {
-            try CandidateSource.read(path: options.candidatesPath, defaultTaskID: options.defaultTaskID)
+        // Each on a thread of its own, so that both start at once, beside the cache's opening.
+        async let readingTasks = ParallelLoop.onOwnThread { Result { try TaskLoader.read(path: options.tasksPath) } }
+        async let readingCandidates = ParallelLoop.onOwnThread {
+            Result { try CandidateSource.read(path: options.candidatesPath, defaultTaskID: options.defaultTaskID) }
         }
         // A new cache file is made only once the inputs turn out readable: a mistyped path leaves
         // nothing behind. An existing cache opens while they are read.
@@ -101,6 +105,16 @@ public struct Pipeline: Sendable {
         }
         let evaluator = try makeEvaluator(files: files, store: store)
         files = files.map { $0.keyed(languageVersion: evaluator.languageVersion) }
+        // The candidate files' records are read while the tasks load; the candidates of tasks
+        // the run lacks are marked once the tasks are known.
+        let keyedFiles = files
+        let shard = options.shard
+        async let readingRecords = ParallelLoop.onOwnThread {
+            store.flatMap { store in
+                CandidateSource.fromRecords(
+                    keyedFiles, shard: shard, reading: { key, each in try store.readCandidateFile(key, each: each) })
+            }
+        }
         let taskFiles: TaskFiles
         switch await readingTasks {
         case .success(let files): taskFiles = files
@@ -111,13 +125,15 @@ public struct Pipeline: Sendable {
             (try? store?.taskFingerprints(
                 forFileDigests: taskFiles.fileDigests, decoderVersion: TaskFiles.decoderVersion)) ?? [:]
         let taskSet = taskFiles.load(knowing: known.mapValues(TaskFingerprint.init(hex:)))
+        var recorded = await readingRecords
         guard !taskSet.isEmpty else {
             let reasons = taskSet.diagnostics.prefix(3).map { "\n  \($0)" }.joined()
             throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
         }
+        recorded?.markUnknownTasks(knowing: Set(taskSet.ids))
         return Inputs(
             store: store, files: files, taskSet: taskSet, evaluator: evaluator, startedAt: startedAt,
-            loadSeconds: Date().timeIntervalSince(startedAt))
+            loadSeconds: Date().timeIntervalSince(startedAt), recorded: recorded)
     }
 
     /// One attempt; in direct mode, nil when something has to be parsed, inlined or validated.
@@ -133,12 +149,7 @@ public struct Pipeline: Sendable {
         let table: CandidateTable
         if direct {
             // In direct mode the file records also say which solver each body inlines to.
-            // Each record is read a part at a time.
-            guard let store,
-                let known = CandidateSource.fromRecords(
-                    files, knownTasks: knownTasks, shard: options.shard,
-                    reading: { key, each in try store.readCandidateFile(key, each: each) })
-            else { return nil }
+            guard let known = inputs.recorded else { return nil }
             table = known
         } else {
             // Parsed a piece at a time; names are checked and bodies hashed as each piece is read.
