@@ -3,6 +3,7 @@ import BattCache
 import BattPipeline
 import BattTasks
 import Foundation
+import Synchronization
 
 /// `batt run`: validate candidates against their tasks, serving known verdicts from the cache.
 public struct RunCommand: AsyncParsableCommand {
@@ -168,9 +169,14 @@ public struct RunCommand: AsyncParsableCommand {
                     "batt: \(outcome.summary.verdictsNotStored) verdict(s) of this run were not stored: \(failure)\n"
                         .utf8))
         }
+        RunCommand.lastOutcome.withLock { $0 = outcome }
         if outcome.summary.cacheFull { throw ExitCode(BattExitStatus.cacheDiskFull) }
         if outcome.summary.unreadable > 0 { throw ExitCode(BattExitStatus.someCandidatesUnreadable) }
     }
+
+    /// The last run's outcome, left for the process's exit to free: freeing a run's tables value
+    /// by value costs a warm run more than printing its report, and exit returns them at once.
+    private static let lastOutcome = Mutex<RunOutcome?>(nil)
 }
 
 /// Says why the run cannot start and exits with the documented status for unusable input.
