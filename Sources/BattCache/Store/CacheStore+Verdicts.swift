@@ -363,36 +363,59 @@ extension CacheStore {
 
     /// Records that a run was served these verdicts: `lastUsedAt` moves to
     /// `date` (never back) and the hit count grows by one.
-    /// - Returns: how many of the keys had a verdict.
-    @discardableResult
     ///
     /// With a `granularity`, a verdict last used less than that many seconds before `date` is left
     /// as it is (as relatime treats access times), so runs in quick succession do not rewrite
     /// every verdict they read.
+    /// - Returns: how many of the keys had a verdict.
+    @discardableResult
     public func markUsed(keys: [VerdictKey], at date: Date = Date(), granularity: TimeInterval = 0) throws -> Int {
         guard !keys.isEmpty else { return 0 }
-        var md5sByGroup: [TaskAndVersion: [String]] = [:]
-        for key in keys { md5sByGroup[TaskAndVersion(key), default: []].append(key.solverMD5) }
+        let distinct = Array(Set(keys))
         return try writeImmediately("mark verdicts used", briefly: true) { db in
+            // One probe of the key index per key, bound and stepped through SQLite's own
+            // interface: a statement per task with the solvers in an IN list built a temporary
+            // table each time, and cost several times as much.
+            let connection = db.sqliteConnection
+            let statement = try Self.prepare(
+                connection,
+                """
+                UPDATE verdicts SET last_used_at = max(last_used_at, ?4), hit_count = hit_count + 1
+                WHERE solver_md5 = ?1 AND task_fingerprint = ?2 AND solver_version = ?3
+                  AND (?5 OR last_used_at <= ?6)
+                """)
+            defer { sqlite3_finalize(statement) }
+            sqlite3_bind_double(statement, 4, date.timeIntervalSince1970)
+            sqlite3_bind_int(statement, 5, granularity <= 0 ? 1 : 0)
+            sqlite3_bind_double(statement, 6, date.timeIntervalSince1970 - granularity)
             var updated = 0
-            // One statement per task and version, as the lookup reads them.
-            for (group, md5s) in md5sByGroup {
-                for chunk in Array(Set(md5s)).chunks(of: Self.parametersPerStatement) {
-                    let statement = try db.cachedStatement(
-                        sql: """
-                            UPDATE verdicts SET last_used_at = max(last_used_at, ?), hit_count = hit_count + 1
-                            WHERE (? OR last_used_at <= ?) AND task_fingerprint = ? AND solver_version = ?
-                              AND solver_md5 IN (\(placeholders(chunk.count)))
-                            """)
-                    var arguments: StatementArguments = [
-                        date.timeIntervalSince1970, granularity <= 0, date.timeIntervalSince1970 - granularity,
-                        group.taskFingerprint, group.solverVersion,
-                    ]
-                    arguments += StatementArguments(chunk)
-                    try statement.execute(arguments: arguments)
-                    updated += db.changesCount
+            for key in distinct {
+                var (md5, fingerprint, version) = (key.solverMD5, key.taskFingerprint, key.solverVersion)
+                // The texts are bound without copies: each is alive until the statement is reset.
+                try md5.withUTF8 { md5 in
+                    try fingerprint.withUTF8 { fingerprint in
+                        try version.withUTF8 { version in
+                            defer { sqlite3_reset(statement) }
+                            func bind(_ index: CInt, _ text: UnsafeBufferPointer<UInt8>) {
+                                // An empty buffer may have no address: bind a static empty text.
+                                let start = UnsafeRawPointer(text.baseAddress) ?? UnsafeRawPointer(("" as StaticString).utf8Start)
+                                sqlite3_bind_text(
+                                    statement, index, start.assumingMemoryBound(to: CChar.self), CInt(text.count), nil)
+                            }
+                            bind(1, md5)
+                            bind(2, fingerprint)
+                            bind(3, version)
+                            let code = sqlite3_step(statement)
+                            guard code == SQLITE_DONE else {
+                                throw DatabaseError(
+                                    resultCode: ResultCode(rawValue: code), message: Self.lastErrorMessage(of: connection))
+                            }
+                            updated += Int(sqlite3_changes(connection))
+                        }
+                    }
                 }
             }
+            sqlite3_clear_bindings(statement)
             return updated
         }
     }
@@ -411,16 +434,6 @@ extension CacheStore {
     /// How many verdicts the cache holds.
     public func verdictCount() throws -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM verdicts") ?? 0 }
-    }
-}
-
-private struct TaskAndVersion: Hashable {
-    var taskFingerprint: String
-    var solverVersion: String
-
-    init(_ key: VerdictKey) {
-        taskFingerprint = key.taskFingerprint
-        solverVersion = key.solverVersion
     }
 }
 

@@ -56,6 +56,16 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aKeyGivenTwiceIsOneHit(kind: StoreKind) throws {
+        let store = try TestCache(kind).store
+        try store.insert(verdicts: [Fixture.verdict(1), Fixture.verdict(1, task: "t2")])
+        #expect(try store.markUsed(keys: [Fixture.key(1), Fixture.key(1)], at: Fixture.date(100)) == 1)
+        let found = try store.verdicts(for: [Fixture.key(1), Fixture.key(1, task: "t2")])
+        #expect(found[Fixture.key(1)]?.hitCount == 1)
+        #expect(found[Fixture.key(1, task: "t2")]?.hitCount == 0, "only the key given is marked")
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func markingUsedWithAGranularityLeavesRecentlyUsedVerdictsAlone(kind: StoreKind) throws {
         let store = try TestCache(kind).store
         try store.insert(verdicts: [Fixture.verdict(1, created: 1000)])
