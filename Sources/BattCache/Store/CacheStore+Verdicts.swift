@@ -96,34 +96,47 @@ extension CacheStore {
     private static func scanVerdicts(
         _ db: Database, for keys: [VerdictKey], alsoThrough file: String? = nil
     ) throws -> VerdictLookup {
-        guard !keys.isEmpty else { return VerdictLookup(count: keys.count) }
+        var lookup = VerdictLookup(count: keys.count)
+        guard !keys.isEmpty else { return lookup }
         let index = KeyIndex(keys)
         let connection = db.sqliteConnection
+        func keep(_ k: Int, _ row: Result<StoredVerdict, Error>) {
+            switch row {
+            case .success(let verdict): lookup.found[k] = verdict
+            case .failure: lookup.untrusted.insert(keys[k])
+            }
+        }
         guard let file, let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM verdicts"), highest > 1
         else {
-            return try scanRows(connection, for: keys, index, where: nil)
+            try scanRows(connection, for: keys, index, where: nil, each: keep)
+            return lookup
         }
         let middle = highest / 2
         let upper = UpperHalf()
         let done = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: done) {
-            upper.result = Result { try scanRows(ofFile: file, for: keys, index, where: "id > \(middle)") }
+            // Only the rows found: a second array of every key's verdict would double the
+            // lookup's memory on a large run.
+            var rows: [(Int, Result<StoredVerdict, Error>)] = []
+            upper.result = Result {
+                try scanRows(ofFile: file, for: keys, index, where: "id > \(middle)") { rows.append(($0, $1)) }
+                return rows
+            }
         }
-        var lookup = try scanRows(connection, for: keys, index, where: "id <= \(middle)")
+        try scanRows(connection, for: keys, index, where: "id <= \(middle)", each: keep)
         done.wait()
-        let other: VerdictLookup
         switch upper.result {
-        case .success(let found)?: other = found
-        case .failure?, nil: other = try scanRows(connection, for: keys, index, where: "id > \(middle)")
+        case .success(let rows)?:
+            for (k, row) in rows { keep(k, row) }
+        case .failure?, nil:
+            try scanRows(connection, for: keys, index, where: "id > \(middle)", each: keep)
         }
-        for (k, verdict) in other.found.enumerated() where verdict != nil { lookup.found[k] = verdict }
-        lookup.untrusted.formUnion(other.untrusted)
         return lookup
     }
 
-    /// What the thread reading the upper half hands back.
+    /// What the thread reading the upper half hands back: each matching row in id order.
     private final class UpperHalf: @unchecked Sendable {
-        var result: Result<VerdictLookup, Error>?
+        var result: Result<[(Int, Result<StoredVerdict, Error>)], Error>?
     }
 
     /// The keys by a hash of their texts, those of one hash chained.
@@ -148,8 +161,9 @@ extension CacheStore {
 
     /// ``scanRows(_:for:_:where:)`` through a read-only connection of its own to `file`.
     private static func scanRows(
-        ofFile file: String, for keys: [VerdictKey], _ index: KeyIndex, where condition: String
-    ) throws -> VerdictLookup {
+        ofFile file: String, for keys: [VerdictKey], _ index: KeyIndex, where condition: String,
+        each: (Int, Result<StoredVerdict, Error>) -> Void
+    ) throws {
         var connection: OpaquePointer?
         defer { sqlite3_close_v2(connection) }
         let code = sqlite3_open_v2(file, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
@@ -157,14 +171,16 @@ extension CacheStore {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot open a second connection")
         }
         sqlite3_busy_timeout(connection, 2000)
-        return try scanRows(connection, for: keys, index, where: condition)
+        try scanRows(connection, for: keys, index, where: condition, each: each)
     }
 
-    /// One pass over the rows of the verdicts table that meet `condition` (all of them: nil).
+    /// One pass over the rows of the verdicts table that meet `condition` (all of them: nil), in
+    /// id order, handing `each` the position of every key a row matches and what the row holds
+    /// (or why batt would never have written it).
     private static func scanRows(
-        _ connection: OpaquePointer?, for keys: [VerdictKey], _ index: KeyIndex, where condition: String?
-    ) throws -> VerdictLookup {
-        var lookup = VerdictLookup(count: keys.count)
+        _ connection: OpaquePointer?, for keys: [VerdictKey], _ index: KeyIndex, where condition: String?,
+        each: (Int, Result<StoredVerdict, Error>) -> Void
+    ) throws {
         let statement = try prepare(
             connection,
             "SELECT NULL, \(StoredVerdict.columns(prefix: "")), solver_md5, task_fingerprint, solver_version FROM verdicts"
@@ -192,16 +208,11 @@ extension CacheStore {
                 if Self.equal(key.solverMD5, md5) && Self.equal(key.taskFingerprint, fingerprint)
                     && Self.equal(key.solverVersion, version)
                 {
-                    do {
-                        lookup.found[k] = try StoredVerdict(read)
-                    } catch {
-                        lookup.untrusted.insert(key)
-                    }
+                    each(k, Result { try StoredVerdict(read) })
                 }
                 k = index.nextOfSameHash[k]
             }
         }
-        return lookup
     }
 
     private static func equal(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
