@@ -192,6 +192,13 @@ import Testing
         #expect(Digest16(hex: String(hex.dropLast())) == nil)
         #expect(Digest16(hex: hex + "0") == nil)
         #expect(Digest16(hex: "00000000000000000000000000000001") == Digest16(high: 0, low: 1))
+        // Bytes in one buffer and bytes given one by one read alike.
+        let middleG = String(hex.prefix(20)) + "g" + String(hex.dropFirst(21))
+        for text in [hex, hex.uppercased(), middleG, String(hex.dropLast()), hex + "0"] {
+            let oneByOne = Digest16(hexBytes: text.utf8.lazy.map { $0 })
+            #expect(Digest16(hexBytes: Array(text.utf8)) == oneByOne, "\(text)")
+        }
+        #expect(Digest16(hex: middleG) == nil)
     }
 
     @Test func internedStringsAndTheNameArenaGiveBackWhatWasStored() {

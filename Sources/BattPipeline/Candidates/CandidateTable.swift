@@ -19,6 +19,12 @@ public struct Digest16: Hashable, Sendable, Comparable {
 
     /// The digest of 32 lowercase hex digits given as UTF-8 bytes; nil for any other bytes.
     public init?<Bytes: Sequence>(hexBytes: Bytes) where Bytes.Element == UInt8 {
+        // Bytes in one buffer (a record's fields, a string's UTF-8) are read without iterating.
+        if let parsed = hexBytes.withContiguousStorageIfAvailable(Digest16.parse) {
+            guard let digest = parsed else { return nil }
+            self = digest
+            return
+        }
         var words: (UInt64, UInt64) = (0, 0)
         var count = 0
         for byte in hexBytes {
@@ -34,6 +40,23 @@ public struct Digest16: Hashable, Sendable, Comparable {
         }
         guard count == 32 else { return nil }
         (high, low) = words
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Digest16? {
+        guard bytes.count == 32 else { return nil }
+        func word(_ start: Int) -> UInt64? {
+            var value: UInt64 = 0
+            for byte in bytes[start..<start + 16] {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte &- UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(byte &- UInt8(ascii: "a") &+ 10)
+                default: return nil
+                }
+            }
+            return value
+        }
+        guard let high = word(0), let low = word(16) else { return nil }
+        return Digest16(high: high, low: low)
     }
 
     /// The bits of a digest are uniform: one word is hash enough.
