@@ -11,6 +11,19 @@ extension Pipeline {
         // Per task index, and one more row (the last) for candidates without a task.
         var rows = (table.tasks.strings + ["?"]).map { TaskSummary(task: $0) }
         var seenBodies = PairMap(bCount: table.bodies.count)
+        // Counted by outcome in an array: a dictionary keyed by the outcome's name cost more than
+        // the rest of the tally on a warm run.
+        let outcomes = Outcome.allCases
+        var outcomeCounts = [Int](repeating: 0, count: outcomes.count)
+        func slot(_ outcome: Outcome) -> Int {
+            switch outcome {
+            case .correct: 0
+            case .wrong: 1
+            case .error: 2
+            case .timeout: 3
+            case .budget: 4
+            }
+        }
         for index in 0..<table.count {
             let row = table.rows[index]
             let r = row.task >= 0 ? Int(row.task) : rows.count - 1
@@ -33,7 +46,10 @@ extension Pipeline {
             case .error: rows[r].errors += 1
             default: break
             }
-            summary.outcomes[verdict.outcome.rawValue, default: 0] += 1
+            outcomeCounts[slot(verdict.outcome)] += 1
+        }
+        for outcome in outcomes where outcomeCounts[slot(outcome)] > 0 {
+            summary.outcomes[outcome.rawValue, default: 0] += outcomeCounts[slot(outcome)]
         }
         // Candidates that did not run still count for their task's inline hits.
         for index in 0..<table.count where tables.inlineSources[index] == LookupSource.hit.code {
