@@ -129,7 +129,9 @@ extension CacheStore {
                 writing.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
                 writer = try sqliteCall(path) { try DatabaseQueue(path: path, configuration: writing) }
             } else {
-                writer = try sqliteCall(path) { try DatabasePool(path: path, configuration: writing) }
+                writer = try sqliteCall(path) {
+                    try openPool(path: path, configuration: writing, patience: busyTimeout)
+                }
             }
             try migrate(writer, path: path, migrations: migrations)
             return OpenedDatabase(writer: writer, accessMode: .readWrite)
@@ -165,24 +167,34 @@ extension CacheStore {
             return
         }
         let migrator = SchemaMigration.migrator(for: migrations)
-        var migrationError: (any Error)?
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            migrationError = error
+        var before = try? writer.read { try SchemaMigration.state(of: $0, against: migrations) }
+        while true {
+            var migrationError: (any Error)?
+            do {
+                try migrator.migrate(writer)
+            } catch {
+                migrationError = error
+            }
+            // Check the result either way: a newer batt may have upgraded the file
+            // between our look and our write, or a concurrent opener applied the
+            // migration we failed to apply.
+            let state = try sqliteCall(path) {
+                try writer.read { try SchemaMigration.state(of: $0, against: migrations) }
+            }
+            if state == .current { return }
+            try refuseUnusable(state, path: path, migrations: migrations)
+            // Several processes creating one new cache each apply the migrations one transaction
+            // at a time: another's commit between our look and our write fails ours. While the
+            // file moves on, look again and apply what is left.
+            if migrationError != nil, state != before {
+                before = state
+                continue
+            }
+            if let migrationError {
+                throw CacheError.sqlite(path: path, message: "migration failed: \(migrationError)")
+            }
+            throw CacheError.sqlite(path: path, message: "migrations did not complete (\(state))")
         }
-        // Check the result either way: a newer batt may have upgraded the file
-        // between our look and our write, or a concurrent opener applied the
-        // migration we failed to apply.
-        let state = try sqliteCall(path) {
-            try writer.read { try SchemaMigration.state(of: $0, against: migrations) }
-        }
-        if state == .current { return }
-        try refuseUnusable(state, path: path, migrations: migrations)
-        if let migrationError {
-            throw CacheError.sqlite(path: path, message: "migration failed: \(migrationError)")
-        }
-        throw CacheError.sqlite(path: path, message: "migrations did not complete (\(state))")
     }
 
     /// What a read-only open accepts: a usable schema that needs no migration, unless an older
@@ -395,6 +407,21 @@ extension CacheStore {
     }
 
     /// Runs an SQLite call on `path`, turning its errors into ``CacheError``.
+    /// A pool on a file not yet in WAL mode, which the pool switches to WAL. Of several openers
+    /// of one new file, one that finds another's connection in the middle of that switch gets
+    /// SQLITE_BUSY at once (the switch calls no busy handler): it tries again, for up to
+    /// `patience` seconds.
+    static func openPool(path: String, configuration: Configuration, patience: Double) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(patience)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+    }
+
     static func sqliteCall<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import BattCache
@@ -10,6 +11,26 @@ import Testing
         let store = try CacheStore(path: path)
         try store.insert(verdicts: [Fixture.verdict(1), Fixture.verdict(2, outcome: .wrong, pairs: "10")])
         try store.insert(solvers: [Fixture.solver(1)])
+    }
+
+    /// Each opener applies the migrations one transaction at a time, so another's commit between
+    /// its look and its write fails its own: it must look again, not give up.
+    @Test func severalOpenersCreatingOneNewCacheAtOnceAllSucceed() throws {
+        for _ in 0..<8 {
+            let folder = try TemporaryFolder()
+            let path = folder.path("cache.sqlite")
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    let store = try CacheStore(path: path)
+                    try store.insert(verdicts: [Fixture.verdict(1)])
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty)
+            #expect(try CacheStore(path: path, mode: .readOnly).verdictCount() == 1)
+        }
     }
 
     @Test(arguments: [CacheStore.OpenMode.readWrite, .readOnly])
