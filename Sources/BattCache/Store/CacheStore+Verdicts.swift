@@ -39,8 +39,16 @@ extension CacheStore {
     /// hundreds), or, when the table holds not many more rows than keys, in one pass over it. Only
     /// the columns a verdict is served from are decoded; the others are checked to hold what batt
     /// writes there, so a row damaged anywhere is still found out.
-    public func lookUpVerdicts(for keys: [VerdictKey]) throws -> VerdictLookup {
+    ///
+    /// With `prefetched` (``prefetchVerdicts(solverVersion:)``, read by this store), a lookup
+    /// that would pass over the table is answered from what was read ahead instead.
+    public func lookUpVerdicts(for keys: [VerdictKey], prefetched: VerdictPrefetch? = nil) throws -> VerdictLookup {
         guard !keys.isEmpty else { return VerdictLookup(count: 0) }
+        if let prefetched, Self.passesOverTheTable(keys: keys.count, highestID: prefetched.highestID),
+            keys.allSatisfy({ $0.solverVersion == prefetched.version })
+        {
+            return prefetched.lookUp(keys)
+        }
         // Another connection can read alongside this one only to a file this process opened
         // read-write: it has its -wal and -shm, and reading creates nothing.
         let file = accessMode == .readWrite ? filePath : nil
@@ -62,6 +70,12 @@ extension CacheStore {
         case automatic
     }
 
+    /// Whether ``LookupStrategy/automatic`` reads the table in one pass for `keys` keys when its
+    /// largest row id is `highestID`.
+    static func passesOverTheTable(keys: Int, highestID: Int) -> Bool {
+        keys >= 256 && highestID <= keys * 3
+    }
+
     /// From how many keys a scan goes in halves: opening the second connection and starting its
     /// thread cost about what a few hundred rows do.
     static let halvedScanMinimumKeys = 2048
@@ -78,8 +92,8 @@ extension CacheStore {
             // Reading a row in a pass over the table costs about a quarter of probing the key
             // index for one key: a warm run over the workload that filled its cache asks for about
             // every row. `max(id)` bounds the row count (ids only grow) and costs one index step.
-            guard keys.count >= 256, let highest = try Int.fetchOne(db, sql: "SELECT max(id) FROM verdicts"),
-                highest <= keys.count * 3
+            guard let highest = try Int.fetchOne(db, sql: "SELECT max(id) FROM verdicts"),
+                passesOverTheTable(keys: keys.count, highestID: highest)
             else { return try seekVerdicts(db, for: keys) }
             return try scanVerdicts(db, for: keys, alsoThrough: keys.count >= halvedScanMinimumKeys ? file : nil)
         }
@@ -164,14 +178,22 @@ extension CacheStore {
         ofFile file: String, for keys: [VerdictKey], _ index: KeyIndex, where condition: String,
         each: (Int, Result<StoredVerdict, Error>) -> Void
     ) throws {
-        var connection: OpaquePointer?
+        let connection = try openReadOnly(file)
         defer { sqlite3_close_v2(connection) }
+        try scanRows(connection, for: keys, index, where: condition, each: each)
+    }
+
+    /// A read-only connection of its own to `file`, for reading beside the store's connection;
+    /// the caller closes it.
+    static func openReadOnly(_ file: String) throws -> OpaquePointer {
+        var connection: OpaquePointer?
         let code = sqlite3_open_v2(file, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let connection else {
+            sqlite3_close_v2(connection)
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot open a second connection")
         }
         sqlite3_busy_timeout(connection, 2000)
-        try scanRows(connection, for: keys, index, where: condition, each: each)
+        return connection
     }
 
     /// One pass over the rows of the verdicts table that meet `condition` (all of them: nil), in
@@ -181,23 +203,7 @@ extension CacheStore {
         _ connection: OpaquePointer?, for keys: [VerdictKey], _ index: KeyIndex, where condition: String?,
         each: (Int, Result<StoredVerdict, Error>) -> Void
     ) throws {
-        let statement = try prepare(
-            connection,
-            "SELECT NULL, \(StoredVerdict.columns(prefix: "")), solver_md5, task_fingerprint, solver_version FROM verdicts"
-                + (condition.map { " WHERE \($0)" } ?? "")
-        )
-        defer { sqlite3_finalize(statement) }
-        // Reads whichever row the statement stands on.
-        let read = RowReader(statement: statement, table: "verdicts")
-        /// The bytes of a key column; nil when it does not hold text, which never equals a key,
-        /// as in SQL.
-        func keyText(_ column: CInt) -> UnsafeRawBufferPointer? {
-            guard sqlite3_column_type(statement, column) == SQLITE_TEXT else { return nil }
-            return UnsafeRawBufferPointer(
-                start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
-        }
-        try forEachRow(of: statement, on: connection) {
-            guard let md5 = keyText(15), let fingerprint = keyText(16), let version = keyText(17) else { return }
+        try forEachVerdictRow(on: connection, where: condition) { md5, fingerprint, version, read in
             var hash = KeyHash()
             hash.add(md5)
             hash.add(fingerprint)
@@ -215,7 +221,37 @@ extension CacheStore {
         }
     }
 
-    private static func equal(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Steps through the rows of the verdicts table that meet `condition` (all: nil) in id order,
+    /// handing `row` the bytes of each row's three key columns and a reader of its other columns
+    /// (``StoredVerdict/init(_:)``). A row whose key columns do not all hold text is skipped: it
+    /// never equals a key, as in SQL.
+    static func forEachVerdictRow(
+        on connection: OpaquePointer?, where condition: String?,
+        _ row: (
+            _ md5: UnsafeRawBufferPointer, _ fingerprint: UnsafeRawBufferPointer, _ version: UnsafeRawBufferPointer,
+            RowReader
+        ) throws -> Void
+    ) throws {
+        let statement = try prepare(
+            connection,
+            "SELECT NULL, \(StoredVerdict.columns(prefix: "")), solver_md5, task_fingerprint, solver_version FROM verdicts"
+                + (condition.map { " WHERE \($0)" } ?? "")
+        )
+        defer { sqlite3_finalize(statement) }
+        // Reads whichever row the statement stands on.
+        let read = RowReader(statement: statement, table: "verdicts")
+        func keyText(_ column: CInt) -> UnsafeRawBufferPointer? {
+            guard sqlite3_column_type(statement, column) == SQLITE_TEXT else { return nil }
+            return UnsafeRawBufferPointer(
+                start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
+        }
+        try forEachRow(of: statement, on: connection) {
+            guard let md5 = keyText(15), let fingerprint = keyText(16), let version = keyText(17) else { return }
+            try row(md5, fingerprint, version, read)
+        }
+    }
+
+    static func equal(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var text = text
         return text.withUTF8 { own in
             own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
@@ -224,7 +260,7 @@ extension CacheStore {
 
     /// FNV-1a over the key texts, each followed by a byte UTF-8 never holds, so the texts' borders
     /// count.
-    private struct KeyHash {
+    struct KeyHash {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
         mutating func add(_ bytes: UnsafeRawBufferPointer) {
@@ -300,7 +336,7 @@ extension CacheStore {
     }
 
     /// Steps `statement` through its rows, calling `row` on each while the statement stands on it.
-    private static func forEachRow(
+    static func forEachRow(
         of statement: SQLiteStatement, on connection: OpaquePointer?, _ row: () throws -> Void
     ) throws {
         while true {
@@ -313,7 +349,7 @@ extension CacheStore {
         }
     }
 
-    private static func prepare(_ connection: OpaquePointer?, _ sql: String) throws -> SQLiteStatement {
+    static func prepare(_ connection: OpaquePointer?, _ sql: String) throws -> SQLiteStatement {
         var statement: SQLiteStatement?
         let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else {
@@ -323,7 +359,7 @@ extension CacheStore {
         return statement
     }
 
-    private static func lastErrorMessage(of connection: OpaquePointer?) -> String? {
+    static func lastErrorMessage(of connection: OpaquePointer?) -> String? {
         sqlite3_errmsg(connection).map { String(cString: $0) }
     }
 

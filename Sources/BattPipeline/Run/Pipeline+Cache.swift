@@ -37,6 +37,26 @@ extension Pipeline {
         }
     }
 
+    /// Starts reading the cache's verdicts of `solverVersion` ahead, beside the rest of loading,
+    /// when the table is small enough that a warm run over `files` would read all of it anyway: a
+    /// run looks up at most one key per function, and a function takes at least 20 bytes, so a
+    /// table of more than 3 rows per 20 bytes of candidates is probed key by key instead.
+    func prefetchVerdicts(
+        from store: CacheStore?, for files: [CandidateSource.File], solverVersion: String
+    ) -> Task<VerdictPrefetch?, Never>? {
+        guard let store else { return nil }
+        var bytes = 0
+        for file in files where file.isRead {
+            var info = stat()
+            if stat(file.path, &info) == 0 { bytes += Int(info.st_size) }
+        }
+        let limit = min(CacheStore.prefetchRowLimit, bytes / 20 * 3)
+        guard limit >= 256 else { return nil }
+        return Task {
+            await ParallelLoop.onOwnThread { store.prefetchVerdicts(solverVersion: solverVersion, rowLimit: limit) }
+        }
+    }
+
     /// Records that these verdicts were served; returns the failure instead of throwing it, so the
     /// work can run beside the rest of the run.
     static func markUsed(_ keys: [VerdictKey], in store: CacheStore?) -> Error? {

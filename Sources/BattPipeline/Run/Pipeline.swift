@@ -66,6 +66,8 @@ public struct Pipeline: Sendable {
         /// What the cache's records of the candidate files say, read while the tasks loaded; nil
         /// without a cache or when it lacks a file's record.
         let recorded: CandidateTable?
+        /// The verdicts of this run's solver version, being read ahead (see `prefetchVerdicts`).
+        let prefetch: Task<VerdictPrefetch?, Never>?
     }
 
     /// Runs the pipeline. When the cache knows every candidate file and every verdict, the files
@@ -74,6 +76,19 @@ public struct Pipeline: Sendable {
     public func run() async throws -> RunOutcome {
         let inputs = try await load()
         defer { inputs.evaluator.shutdown() }
+        // The verdicts read ahead hold a connection to the cache: a run ends only once it is
+        // closed, so that the run's own connection, closed last, tidies the file as it would alone.
+        do {
+            let outcome = try await runAttempts(inputs)
+            _ = await inputs.prefetch?.value
+            return outcome
+        } catch {
+            _ = await inputs.prefetch?.value
+            throw error
+        }
+    }
+
+    private func runAttempts(_ inputs: Inputs) async throws -> RunOutcome {
         if let outcome = try await run(direct: true, inputs) { return outcome }
         guard let outcome = try await run(direct: false, inputs) else {
             throw PipelineError.candidates("internal error: a run that parses its candidates gave no outcome")
@@ -105,6 +120,7 @@ public struct Pipeline: Sendable {
         }
         let evaluator = try makeEvaluator(files: files, store: store)
         files = files.map { $0.keyed(languageVersion: evaluator.languageVersion) }
+        let prefetch = prefetchVerdicts(from: store, for: files, solverVersion: evaluator.solverVersion.description)
         // The candidate files' records are read while the tasks load; the candidates of tasks
         // the run lacks are marked once the tasks are known.
         let keyedFiles = files
@@ -118,7 +134,9 @@ public struct Pipeline: Sendable {
         let taskFiles: TaskFiles
         switch await readingTasks {
         case .success(let files): taskFiles = files
-        case .failure(let error): throw PipelineError.tasks("\(error)")
+        case .failure(let error):
+            _ = await prefetch?.value
+            throw PipelineError.tasks("\(error)")
         }
         // Task files the cache knows by their bytes are not decoded unless a solver runs on them.
         let known =
@@ -127,13 +145,14 @@ public struct Pipeline: Sendable {
         let taskSet = taskFiles.load(knowing: known.mapValues(TaskFingerprint.init(hex:)))
         var recorded = await readingRecords
         guard !taskSet.isEmpty else {
+            _ = await prefetch?.value
             let reasons = taskSet.diagnostics.prefix(3).map { "\n  \($0)" }.joined()
             throw PipelineError.tasks("no usable task in '\(options.tasksPath)'\(reasons)")
         }
         recorded?.markUnknownTasks(knowing: Set(taskSet.ids))
         return Inputs(
             store: store, files: files, taskSet: taskSet, evaluator: evaluator, startedAt: startedAt,
-            loadSeconds: Date().timeIntervalSince(startedAt), recorded: recorded)
+            loadSeconds: Date().timeIntervalSince(startedAt), recorded: recorded, prefetch: prefetch)
     }
 
     /// One attempt; in direct mode, nil when something has to be parsed, inlined or validated.
@@ -323,7 +342,8 @@ public struct Pipeline: Sendable {
         do {
             let lookup: VerdictLookup
             do {
-                lookup = try store?.lookUpVerdicts(for: keys) ?? VerdictLookup(count: keys.count)
+                let prefetched = await inputs.prefetch?.value
+                lookup = try store?.lookUpVerdicts(for: keys, prefetched: prefetched) ?? VerdictLookup(count: keys.count)
             } catch {
                 throw PipelineError.cache("cannot read the cache: \(error)")
             }

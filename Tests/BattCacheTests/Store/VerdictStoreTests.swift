@@ -188,8 +188,19 @@ import Testing
         "solver_md5 = solver_md5 || char(0)", "task_fingerprint = upper(task_fingerprint)", "solver_version = 7",
     ]
 
+    @Test func verdictsAreReadAheadOnlyFromAFileOpenedReadWriteAndUpToTheRowLimit() throws {
+        let cache = try TestCache(.onDisk)
+        try cache.store.insert(verdicts: (0..<60).map { Fixture.verdict($0) })
+        #expect(cache.store.prefetchVerdicts(solverVersion: "v1")?.count == 60)
+        #expect(cache.store.prefetchVerdicts(solverVersion: "v9")?.count == 0)
+        #expect(cache.store.prefetchVerdicts(solverVersion: "v1", rowLimit: 59) == nil)
+        let memory = try CacheStore.inMemory()
+        try memory.insert(verdicts: [Fixture.verdict(1)])
+        #expect(memory.prefetchVerdicts(solverVersion: "v1") == nil)
+    }
+
     @Test(arguments: damages)
-    func seekingEachKeyAndScanningTheTableWholeOrInHalvesFindTheSameVerdicts(damage: String) throws {
+    func seekingEachKeyScanningTheTableAndReadingAheadFindTheSameVerdicts(damage: String) throws {
         let cache = try TestCache(.onDisk)
         let verdicts = (0..<60).map { n in
             Fixture.verdict(
@@ -224,6 +235,15 @@ import Testing
         }
         #expect(halves.found == seek.found)
         #expect(halves.untrusted == seek.untrusted)
+        // Read ahead, before the keys are known: the rows of one version.
+        for version in ["v1", "v2"] {
+            let ofVersion = keys.filter { $0.solverVersion == version }
+            let prefetch = try #require(cache.store.prefetchVerdicts(solverVersion: version))
+            let ahead = prefetch.lookUp(ofVersion)
+            let sought = try cache.store.read { try CacheStore.fetchVerdicts($0, for: ofVersion, strategy: .seekEachKey) }
+            #expect(ahead.found == sought.found, "\(version)")
+            #expect(ahead.untrusted == sought.untrusted, "\(version)")
+        }
         // A second connection that cannot be opened leaves the upper half to the first.
         let alone = try cache.store.read {
             try CacheStore.fetchVerdicts(
