@@ -30,5 +30,24 @@ import Testing
         #expect(evaluator["validation_cpu_seconds"] is Double)
         let aloneEvaluator = try #require(aloneJSON["evaluator"] as? [String: Any])
         #expect(aloneEvaluator["calls_requested"] == nil)
+        // Both modes say how long evaluating took, apart from compiling and bookkeeping.
+        #expect((evaluator["evaluation_seconds"] as? Double).map { $0 > 0 } == true)
+        #expect((aloneEvaluator["evaluation_seconds"] as? Double).map { $0 > 0 } == true)
+    }
+
+    @Test func aRunThatValidatesNothingSpendsNoTimeEvaluating() async throws {
+        let folder = try RunFolder()
+        let arguments = [
+            "run", "--tasks", RunFixtures.tasks, "--candidates", RunFixtures.candidates,
+            "--cache", folder.path("cache.sqlite"), "--json",
+        ]
+        let cold = try await BattBinary.run(arguments)
+        let warm = try await BattBinary.run(arguments)
+        #expect(cold.status == 0, "\(cold)")
+        #expect(warm.status == 0, "\(warm)")
+        let coldEvaluator = try #require(try cold.json()["evaluator"] as? [String: Any])
+        let warmEvaluator = try #require(try warm.json()["evaluator"] as? [String: Any])
+        #expect((coldEvaluator["evaluation_seconds"] as? Double).map { $0 > 0 } == true)
+        #expect(warmEvaluator["evaluation_seconds"] as? Double == 0)
     }
 }

@@ -44,7 +44,9 @@ public struct NativeEvaluator: SolverEvaluator {
         let compiled = ThreadClock.cpuNanoseconds()
         let verdict = validator.validate(program, on: task)
         let end = ThreadClock.cpuNanoseconds()
-        tally.add(SharedValidator.Counts(), cpuNanoseconds: end &- start, compileNanoseconds: compiled &- start)
+        tally.add(
+            SharedValidator.Counts(computingNanoseconds: UInt64(verdict.elapsedSeconds * 1e9)),
+            cpuNanoseconds: end &- start, compileNanoseconds: compiled &- start)
         return verdict
     }
 
@@ -122,7 +124,8 @@ public struct NativeEvaluator: SolverEvaluator {
         return EvaluatorActivity(
             runtime: "native", callsRequested: shares ? counts.requested : nil,
             callsEvaluated: shares ? counts.evaluated : nil, validationCPUSeconds: Double(cpu) / 1e9,
-            compileCPUSeconds: Double(compiling) / 1e9)
+            compileCPUSeconds: Double(compiling) / 1e9,
+            evaluationSeconds: Double(counts.computingNanoseconds) / 1e9)
     }
 }
 
@@ -138,6 +141,7 @@ private final class CallTally: @unchecked Sendable {
         defer { lock.unlock() }
         total.requested += counts.requested
         total.evaluated += counts.evaluated
+        total.computingNanoseconds &+= counts.computingNanoseconds
         cpuNanoseconds &+= cpu
         compileNanoseconds &+= compiling
     }

@@ -76,10 +76,15 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
     public var validationCPUSeconds: Double?
     /// The part of `validationCPUSeconds` spent compiling candidates into programs.
     public var compileCPUSeconds: Double?
+    /// Clock time spent evaluating solvers on their pairs, in seconds: with sharing, computing
+    /// each distinct node once (what validation would cost with no bookkeeping at all); alone,
+    /// each solver's whole run. Nil where the evaluator does not measure it.
+    public var evaluationSeconds: Double?
 
     public init(
         runtime: String, workersStarted: Int = 0, startedPython: Bool = false, callsRequested: Int? = nil,
-        callsEvaluated: Int? = nil, validationCPUSeconds: Double? = nil, compileCPUSeconds: Double? = nil
+        callsEvaluated: Int? = nil, validationCPUSeconds: Double? = nil, compileCPUSeconds: Double? = nil,
+        evaluationSeconds: Double? = nil
     ) {
         self.runtime = runtime
         self.workersStarted = workersStarted
@@ -88,6 +93,7 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
         self.callsEvaluated = callsEvaluated
         self.validationCPUSeconds = validationCPUSeconds
         self.compileCPUSeconds = compileCPUSeconds
+        self.evaluationSeconds = evaluationSeconds
     }
 
     enum CodingKeys: String, CodingKey {
@@ -98,5 +104,6 @@ public struct EvaluatorActivity: Sendable, Codable, Equatable {
         case callsEvaluated = "calls_evaluated"
         case validationCPUSeconds = "validation_cpu_seconds"
         case compileCPUSeconds = "compile_cpu_seconds"
+        case evaluationSeconds = "evaluation_seconds"
     }
 }

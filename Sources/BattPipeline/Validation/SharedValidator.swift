@@ -29,10 +29,14 @@ public struct SharedValidator: Sendable {
     public struct Counts: Sendable, Equatable {
         public var requested = 0
         public var evaluated = 0
+        /// Clock time spent computing nodes (calls or not, finished, failed or stopped): the
+        /// least a task's validation costs at this speed of evaluation, whatever the bookkeeping.
+        public var computingNanoseconds: UInt64 = 0
 
-        public init(requested: Int = 0, evaluated: Int = 0) {
+        public init(requested: Int = 0, evaluated: Int = 0, computingNanoseconds: UInt64 = 0) {
             self.requested = requested
             self.evaluated = evaluated
+            self.computingNanoseconds = computingNanoseconds
         }
     }
 
@@ -224,6 +228,7 @@ public struct SharedValidator: Sendable {
                     do {
                         try graph.program.evaluateNode(id, arguments, &values, context)
                     } catch let error as DSLError where error.limit != nil {
+                        counts.computingNanoseconds &+= EvaluationContext.now() &- start
                         if case .timeout? = error.limit {
                             if keep { memo[id] = .outOfTime(allowance: allowance) }
                             elapsed = max(elapsed, limit)
@@ -234,6 +239,7 @@ public struct SharedValidator: Sendable {
                     } catch {
                         let cost = remaining - context.remainingBudget
                         let nanoseconds = EvaluationContext.now() &- start
+                        counts.computingNanoseconds &+= nanoseconds
                         if keep {
                             memo[id] = .failed(cost: cost, nanoseconds: nanoseconds)
                             failures[id] = error
@@ -243,6 +249,7 @@ public struct SharedValidator: Sendable {
                     }
                     let cost = remaining - context.remainingBudget
                     let nanoseconds = EvaluationContext.now() &- start
+                    counts.computingNanoseconds &+= nanoseconds
                     remaining = context.remainingBudget
                     elapsed &+= nanoseconds
                     if keep && kept + cost <= memoryCap {
@@ -331,6 +338,7 @@ private final class PairResults: @unchecked Sendable {
         runs[pair] = run
         counts.requested += more.requested
         counts.evaluated += more.evaluated
+        counts.computingNanoseconds &+= more.computingNanoseconds
     }
 
     var totals: ([[SharedValidator.PairRun]], SharedValidator.Counts) {
