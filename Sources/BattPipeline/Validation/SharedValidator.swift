@@ -25,7 +25,8 @@ public struct SharedValidator: Sendable {
 
     public static let defaultMemoryCap = 4_000_000
 
-    /// Calls (of primitives and of function values) the solvers asked for, and those computed.
+    /// Calls (of primitives and of function values) the solvers asked for, those computed, and
+    /// the clock time computing nodes took.
     public struct Counts: Sendable, Equatable {
         public var requested = 0
         public var evaluated = 0
